@@ -41,7 +41,14 @@ public record Spec(
             List<String> bounding, List<String> effective, List<String> inheritable,
             List<String> permitted, List<String> ambient) {}
 
-    public record Rlimit(String type, long hard, long soft) {}
+    public record Rlimit(String type,
+                         @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = UnsignedLongDeserializer.class) long hard,
+                         @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = UnsignedLongDeserializer.class) long soft) {
+        @com.fasterxml.jackson.annotation.JsonGetter("hard")
+        public java.math.BigInteger hardUnsigned() { return new java.math.BigInteger(Long.toUnsignedString(hard)); }
+        @com.fasterxml.jackson.annotation.JsonGetter("soft")
+        public java.math.BigInteger softUnsigned() { return new java.math.BigInteger(Long.toUnsignedString(soft)); }
+    }
 
     public record Root(String path, Boolean readonly) {}
 

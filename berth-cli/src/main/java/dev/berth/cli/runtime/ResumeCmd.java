@@ -1,0 +1,18 @@
+package dev.berth.cli.runtime;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resume", description = "Thaw every process of the container.")
+final class ResumeCmd implements Callable<Integer> {
+    @ParentCommand RuntimeCommand parent;
+    @Parameters(index = "0", paramLabel = "CONTAINER_ID") String id;
+
+    @Override
+    public Integer call() {
+        parent.runtime().resume(id);
+        return 0;
+    }
+}

@@ -25,24 +25,23 @@ public final class Libc {
     static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
     static final java.lang.foreign.AddressLayout PTR = ValueLayout.ADDRESS;
 
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
-            FunctionDescriptor.of(PTR.withTargetLayout(java.lang.foreign.MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)), INT));
-    private static final MethodHandle KILL = handle("kill", FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle MOUNT = handle("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR));
-    private static final MethodHandle UMOUNT2 = handle("umount2", FunctionDescriptor.of(INT, PTR, INT));
-    private static final MethodHandle MKFIFO = handle("mkfifo", FunctionDescriptor.of(INT, PTR, INT));
-    private static final MethodHandle MKNOD = handle("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG));
-    private static final MethodHandle LCHOWN = handle("lchown", FunctionDescriptor.of(INT, PTR, INT, INT));
-    private static final MethodHandle LSETXATTR = handle("lsetxattr", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, INT));
-    private static final MethodHandle LGETXATTR = handle("lgetxattr", FunctionDescriptor.of(LONG, PTR, PTR, PTR, LONG));
-    private static final MethodHandle OPEN = handle("open", FunctionDescriptor.of(INT, PTR, INT, INT));
-    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(LONG, INT, PTR, LONG));
-    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(LONG, INT, PTR, LONG));
-    private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(INT, PTR, LONG, INT));
-    private static final MethodHandle SYSCALL3 = handle("syscall", FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG));
-    private static final MethodHandle FCNTL = handle("fcntl", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle GETPID = LINKER.downcallHandle(LIBC.find("getpid").orElseThrow(), FunctionDescriptor.of(INT));
+    private static final Downcall STRERROR = new Downcall("strerror",
+            FunctionDescriptor.of(PTR.withTargetLayout(java.lang.foreign.MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)), INT), false);
+    private static final Downcall KILL = new Downcall("kill", FunctionDescriptor.of(INT, INT, INT), true);
+    private static final Downcall MOUNT = new Downcall("mount", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, PTR), true);
+    private static final Downcall UMOUNT2 = new Downcall("umount2", FunctionDescriptor.of(INT, PTR, INT), true);
+    private static final Downcall MKFIFO = new Downcall("mkfifo", FunctionDescriptor.of(INT, PTR, INT), true);
+    private static final Downcall MKNOD = new Downcall("mknod", FunctionDescriptor.of(INT, PTR, INT, LONG), true);
+    private static final Downcall LCHOWN = new Downcall("lchown", FunctionDescriptor.of(INT, PTR, INT, INT), true);
+    private static final Downcall LSETXATTR = new Downcall("lsetxattr", FunctionDescriptor.of(INT, PTR, PTR, PTR, LONG, INT), true);
+    private static final Downcall LGETXATTR = new Downcall("lgetxattr", FunctionDescriptor.of(LONG, PTR, PTR, PTR, LONG), true);
+    private static final Downcall OPEN = new Downcall("open", FunctionDescriptor.of(INT, PTR, INT, INT), true);
+    private static final Downcall CLOSE = new Downcall("close", FunctionDescriptor.of(INT, INT), true);
+    private static final Downcall WRITE = new Downcall("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), true);
+    private static final Downcall READ = new Downcall("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), true);
+    private static final Downcall POLL = new Downcall("poll", FunctionDescriptor.of(INT, PTR, LONG, INT), true);
+    private static final Downcall SYSCALL3 = new Downcall("syscall", FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG), true);
+    private static final Downcall FCNTL = new Downcall("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), true);
 
     public static final int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 04000, O_CLOEXEC = 02000000,
             O_DIRECTORY = 0200000, O_NOFOLLOW = 0400000, O_PATH = 010000000, O_CREAT = 0100;
@@ -56,13 +55,36 @@ public final class Libc {
 
     private Libc() {}
 
-    private static MethodHandle handle(String name, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(), fd, CAPTURE);
+    /**
+     * A downcall made on first use: each costs milliseconds to link, and a short-lived CLI needs
+     * only a few of them.
+     */
+    private static final class Downcall {
+        private final String name;
+        private final FunctionDescriptor descriptor;
+        private final boolean captureErrno;
+        private volatile MethodHandle handle;
+
+        Downcall(String name, FunctionDescriptor descriptor, boolean captureErrno) {
+            this.name = name;
+            this.descriptor = descriptor;
+            this.captureErrno = captureErrno;
+        }
+
+        MethodHandle mh() {
+            MethodHandle h = handle;
+            if (h == null) {
+                var symbol = LIBC.find(name).orElseThrow();
+                h = captureErrno ? LINKER.downcallHandle(symbol, descriptor, CAPTURE) : LINKER.downcallHandle(symbol, descriptor);
+                handle = h;
+            }
+            return h;
+        }
     }
 
     public static String strerror(int errno) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment s = (MemorySegment) STRERROR.mh().invokeExact(errno);
             return s.getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
@@ -70,11 +92,7 @@ public final class Libc {
     }
 
     public static int getpid() {
-        try {
-            return (int) GETPID.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) ProcessHandle.current().pid();
     }
 
     private static int errno(MemorySegment state) {
@@ -90,7 +108,7 @@ public final class Libc {
     public static void kill(int pid, int signal) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) KILL.invokeExact(st, pid, signal);
+            int r = (int) KILL.mh().invokeExact(st, pid, signal);
             if (r < 0) throw new Errno("kill", pid + " signal " + signal, errno(st));
         } catch (Errno e) {
             throw e;
@@ -112,7 +130,7 @@ public final class Libc {
     public static void mount(String source, String target, String type, long flags, String data) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) MOUNT.invokeExact(st, cstr(a, source), cstr(a, target), cstr(a, type), flags, cstr(a, data));
+            int r = (int) MOUNT.mh().invokeExact(st, cstr(a, source), cstr(a, target), cstr(a, type), flags, cstr(a, data));
             if (r < 0) throw new Errno("mount", (type == null ? "" : type + " ") + source + " on " + target, errno(st));
         } catch (Errno e) {
             throw e;
@@ -124,7 +142,7 @@ public final class Libc {
     public static void umount2(String target, int flags) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) UMOUNT2.invokeExact(st, cstr(a, target), flags);
+            int r = (int) UMOUNT2.mh().invokeExact(st, cstr(a, target), flags);
             if (r < 0) throw new Errno("umount", target, errno(st));
         } catch (Errno e) {
             throw e;
@@ -136,7 +154,7 @@ public final class Libc {
     public static void mkfifo(String path, int mode) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) MKFIFO.invokeExact(st, cstr(a, path), mode);
+            int r = (int) MKFIFO.mh().invokeExact(st, cstr(a, path), mode);
             if (r < 0) throw new Errno("mkfifo", path, errno(st));
         } catch (Errno e) {
             throw e;
@@ -149,7 +167,7 @@ public final class Libc {
     public static void mknod(String path, int mode, long dev) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) MKNOD.invokeExact(st, cstr(a, path), mode, dev);
+            int r = (int) MKNOD.mh().invokeExact(st, cstr(a, path), mode, dev);
             if (r < 0) throw new Errno("mknod", path, errno(st));
         } catch (Errno e) {
             throw e;
@@ -165,7 +183,7 @@ public final class Libc {
     public static void lchown(String path, int uid, int gid) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) LCHOWN.invokeExact(st, cstr(a, path), uid, gid);
+            int r = (int) LCHOWN.mh().invokeExact(st, cstr(a, path), uid, gid);
             if (r < 0) throw new Errno("lchown", path, errno(st));
         } catch (Errno e) {
             throw e;
@@ -179,7 +197,7 @@ public final class Libc {
             MemorySegment st = a.allocate(STATE);
             MemorySegment v = a.allocate(Math.max(1, value.length));
             MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
-            int r = (int) LSETXATTR.invokeExact(st, cstr(a, path), cstr(a, name), v, (long) value.length, 0);
+            int r = (int) LSETXATTR.mh().invokeExact(st, cstr(a, path), cstr(a, name), v, (long) value.length, 0);
             if (r < 0) throw new Errno("lsetxattr", path + " " + name, errno(st));
         } catch (Errno e) {
             throw e;
@@ -193,7 +211,7 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
             MemorySegment v = a.allocate(65536);
-            long r = (long) LGETXATTR.invokeExact(st, cstr(a, path), cstr(a, name), v, 65536L);
+            long r = (long) LGETXATTR.mh().invokeExact(st, cstr(a, path), cstr(a, name), v, 65536L);
             if (r < 0) {
                 int e = errno(st);
                 if (e == 61 /* ENODATA */) return null;
@@ -210,7 +228,7 @@ public final class Libc {
     public static int open(String path, int flags, int mode) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) OPEN.invokeExact(st, cstr(a, path), flags, mode);
+            int r = (int) OPEN.mh().invokeExact(st, cstr(a, path), flags, mode);
             if (r < 0) throw new Errno("open", path, errno(st));
             return r;
         } catch (Errno e) {
@@ -223,7 +241,7 @@ public final class Libc {
     public static void close(int fd) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) CLOSE.invokeExact(st, fd);
+            int r = (int) CLOSE.mh().invokeExact(st, fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -234,7 +252,7 @@ public final class Libc {
             MemorySegment st = a.allocate(STATE);
             MemorySegment b = a.allocate(Math.max(1, data.length));
             MemorySegment.copy(data, 0, b, ValueLayout.JAVA_BYTE, 0, data.length);
-            long r = (long) WRITE.invokeExact(st, fd, b, (long) data.length);
+            long r = (long) WRITE.mh().invokeExact(st, fd, b, (long) data.length);
             if (r < 0) throw new Errno("write", "fd " + fd, errno(st));
             return r;
         } catch (Errno e) {
@@ -248,7 +266,7 @@ public final class Libc {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
             MemorySegment b = a.allocate(Math.max(1, max));
-            long r = (long) READ.invokeExact(st, fd, b, (long) max);
+            long r = (long) READ.mh().invokeExact(st, fd, b, (long) max);
             if (r < 0) throw new Errno("read", "fd " + fd, errno(st));
             return b.asSlice(0, r).toArray(ValueLayout.JAVA_BYTE);
         } catch (Errno e) {
@@ -266,7 +284,7 @@ public final class Libc {
             pfd.set(INT, 0, fd);
             pfd.set(ValueLayout.JAVA_SHORT, 4, (short) POLLIN);
             while (true) {
-                int r = (int) POLL.invokeExact(st, pfd, 1L, timeoutMs);
+                int r = (int) POLL.mh().invokeExact(st, pfd, 1L, timeoutMs);
                 if (r >= 0) return r > 0;
                 int e = errno(st);
                 if (e != Errno.EINTR) throw new Errno("poll", "fd " + fd, e);
@@ -281,7 +299,7 @@ public final class Libc {
     public static long syscall(long nr, long a1, long a2, long a3, String what) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            long r = (long) SYSCALL3.invokeExact(st, nr, a1, a2, a3);
+            long r = (long) SYSCALL3.mh().invokeExact(st, nr, a1, a2, a3);
             if (r < 0) throw new Errno("syscall " + nr, what, errno(st));
             return r;
         } catch (Errno e) {
@@ -294,7 +312,7 @@ public final class Libc {
     public static int fcntl(int fd, int cmd, int arg) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            int r = (int) FCNTL.invokeExact(st, fd, cmd, arg);
+            int r = (int) FCNTL.mh().invokeExact(st, fd, cmd, arg);
             if (r < 0) throw new Errno("fcntl", "fd " + fd, errno(st));
             return r;
         } catch (Errno e) {

@@ -27,7 +27,10 @@ public final class RuntimeCommand implements Runnable {
     private ContainerRuntime runtime;
 
     ContainerRuntime runtime() {
-        if (runtime == null) runtime = new ContainerRuntime(RuntimeConfig.defaults(root));
+        if (runtime == null) {
+            System.setProperty("berth.helper.seal", "c");
+            runtime = new ContainerRuntime(RuntimeConfig.defaults(root));
+        }
         return runtime;
     }
 

@@ -28,6 +28,11 @@ public record MountFlags(long flags, String data, boolean bind) {
             Map.entry("dirsync", new Flag(false, Libc.MS_DIRSYNC)),
             Map.entry("bind", new Flag(false, Libc.MS_BIND)), Map.entry("rbind", new Flag(false, Libc.MS_BIND | Libc.MS_REC)));
 
+    /** Whether {@link #parse} treats {@code option} as a flag word rather than filesystem data. */
+    public static boolean isFlagWord(String option) {
+        return FLAGS.containsKey(option);
+    }
+
     public static MountFlags parse(List<String> options) {
         long flags = 0;
         List<String> data = new ArrayList<>();

@@ -42,6 +42,35 @@ public final class MountInfo {
         return out;
     }
 
+    /**
+     * Mounts that use something at or below {@code dir}: mounted there, or an overlay naming a path there as
+     * upper, work or (absolute) lower directory. Mounts in other mount namespaces are not seen, nor overlays
+     * mounted with relative lower directories.
+     */
+    public static List<String> usersOf(String text, Path dir) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : parse(text)) {
+            if (e.mountPoint().startsWith(dir)) {
+                out.add(e.fsType() + " mounted at " + e.mountPoint());
+                continue;
+            }
+            if (!e.fsType().equals("overlay")) continue;
+            for (String opt : e.superOptions().split(",")) {
+                int eq = opt.indexOf('=');
+                if (eq < 0) continue;
+                String key = opt.substring(0, eq);
+                if (!key.equals("upperdir") && !key.equals("workdir") && !key.startsWith("lowerdir")) continue;
+                for (String path : opt.substring(eq + 1).split(":")) {
+                    if (path.startsWith("/") && Path.of(path).startsWith(dir)) {
+                        out.add("overlay at " + e.mountPoint() + " (" + key + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** mountinfo writes space, tab, newline and backslash as \ooo octal. */
     static String unescape(String s) {
         if (s.indexOf('\\') < 0) return s;

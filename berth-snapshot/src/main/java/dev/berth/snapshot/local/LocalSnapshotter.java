@@ -10,10 +10,12 @@ import dev.berth.snapshot.Usage;
 import dev.berth.snapshot.WhiteoutMode;
 import dev.berth.snapshot.internal.DiskUsage;
 import dev.berth.snapshot.internal.FsCalls;
+import dev.berth.snapshot.internal.MountInfo;
 import dev.berth.snapshot.internal.Trees;
 import dev.berth.sys.Errno;
 import dev.berth.sys.Libc;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -102,6 +104,7 @@ public abstract class LocalSnapshotter implements Snapshotter {
 
     @Override
     public void remove(String key) {
+        refuseIfMounted(key, layout.dir(store.require(key).id()));
         SnapshotRecord r = store.unlink(key);
         try {
             Trees.delete(layout.dir(r.id()));
@@ -146,6 +149,23 @@ public abstract class LocalSnapshotter implements Snapshotter {
 
     private SnapshotInfo info(SnapshotRecord r) {
         return new SnapshotInfo(r.key(), store.parentKey(r), r.kind(), r.staging(), r.created());
+    }
+
+    /**
+     * Deleting a snapshot under a mounted container would pull its files away (or, through a mount inside
+     * it, delete someone else's), so look in this mount namespace first. Best effort: a mount made in
+     * another namespace, or between this check and the delete, is not seen.
+     */
+    private static void refuseIfMounted(String key, Path dir) {
+        String mountinfo;
+        try {
+            mountinfo = Files.readString(Path.of("/proc/self/mountinfo"));
+        } catch (IOException e) {
+            return; // no procfs: nothing to check against
+        }
+        List<String> users = MountInfo.usersOf(mountinfo, dir);
+        if (!users.isEmpty())
+            throw BerthException.conflict("cannot remove snapshot %s: it is in use by %s; unmount it first", key, String.join(", ", users));
     }
 
     private static void syncfs(Path dir) {

@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Procs implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
+    private final List<Path> outputs = new ArrayList<>();
 
-    /** Starts {@code sh -c "read go; SCRIPT"}; stdout and stderr go to files next to nothing else. */
+    /** Starts {@code sh -c "read go; SCRIPT"}; its output goes to a temp file removed by {@link #close}. */
     public Process shell(String script) throws IOException {
         Path out = Files.createTempFile("berth-cgroups-it", ".out");
+        outputs.add(out);
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "read go; " + script)
                 .redirectErrorStream(true).redirectOutput(out.toFile());
         Process p = pb.start();
@@ -38,11 +40,12 @@ public final class Procs implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         for (Process p : started) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
         for (Process p : started) p.waitFor(10, TimeUnit.SECONDS);
+        for (Path out : outputs) Files.deleteIfExists(out);
     }
 }

@@ -199,6 +199,10 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 		for (int i = 0; i < p->nns; i++)
 			if (!strcmp(p->ns[i].type, "cgroup") && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
 				fail('S', errno, "unshare the cgroup namespace");
+	/* In a user namespace our host uid 0 is unmapped; become the namespace's root (mapped by now)
+	 * before making files, as runc's nsexec does. */
+	if (p->nuidmap > 0 && (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0))
+		fail('S', errno, "become root in the user namespace");
 	if (setsid() < 0)
 		fail('S', errno, "setsid");
 	if (p->tty && ioctl(a->io->child[0], TIOCSCTTY, 0) < 0)
@@ -396,18 +400,13 @@ static void serve(struct monitor *m)
 
 static void open_channels(struct monitor *m)
 {
-	m->logfd = m->listen_fd = m->ctl_fd = -1;
+	m->listen_fd = m->ctl_fd = -1;
 	for (int i = 0; i < MAX_CLIENTS; i++)
 		m->clients[i] = -1;
 	m->out.name = "stdout";
 	m->err.name = "stderr";
 	if (m->io.out_r < 0 && m->io.master < 0)
 		return;
-	if (m->p->log_path) {
-		m->logfd = open(m->p->log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
-		if (m->logfd < 0)
-			fail('S', errno, "open log %s", m->p->log_path);
-	}
 	if (fchdir(m->dirfd) < 0)
 		fail('S', errno, "chdir to the state dir");
 	unlink("attach.sock");
@@ -468,6 +467,15 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 			fail('S', errno, "open %s", p->fifo);
 	}
 	int procfd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	/* Host paths are opened before joining namespaces: after setns(mnt) (an exec) the monitor resolves
+	 * paths in the container's mount namespace, where they are missing or the container's to swap. */
+	m.logfd = -1;
+	if (p->log_path && (m.io.out_r >= 0 || m.io.master >= 0)) {
+		m.logfd = open(p->log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+		if (m.logfd < 0)
+			fail('S', errno, "open log %s", p->log_path);
+	}
+	int null_fd = open_null();
 	/* Join namespaces given by path: every fd is opened before the first setns (paths change
 	 * meaning after a mount namespace switch), and the user namespace is joined last. */
 	int ns_fds[8], clone_flags = 0;
@@ -544,7 +552,6 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 	open_channels(&m);
 	snprintf(result, sizeof(result), "ok %d %d\n", getpid(), pid);
 	report_result(dirfd, ready_fd, result);
-	int null_fd = open_null();
 	for (int i = 0; i < 3; i++)
 		dup2(null_fd, i);
 	close(null_fd);

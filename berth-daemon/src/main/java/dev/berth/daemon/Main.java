@@ -1,20 +1,39 @@
 package dev.berth.daemon;
 
-/**
- * berthd. The Docker Engine API server is the daemon issue's work; until it lands, berthd says so
- * plainly instead of pretending to serve.
- */
+import dev.berth.common.BerthException;
+import picocli.CommandLine;
+
+/** berthd's entry point: flags, then {@link Daemon}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        for (String a : args) {
-            if (a.equals("--version") || a.equals("-v")) {
-                System.out.println("berthd version 0.1.0");
-                return;
-            }
+        DaemonOptions opts = new DaemonOptions();
+        CommandLine cl = new CommandLine(opts);
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("berthd: " + e.getMessage());
+            System.exit(125);
         }
-        System.err.println("berthd: the Docker Engine API is not served yet; use `berth runtime` for OCI bundles");
-        System.exit(1);
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(System.out);
+            return;
+        }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(System.out);
+            return;
+        }
+        try {
+            Daemon d = Daemon.start(DaemonConfig.from(opts));
+            Runtime.getRuntime().addShutdownHook(new Thread(d::shutdown, "berthd shutdown"));
+            d.awaitShutdown();
+        } catch (BerthException e) {
+            System.err.println("berthd: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("berthd: " + e);
+            System.exit(1);
+        }
     }
 }

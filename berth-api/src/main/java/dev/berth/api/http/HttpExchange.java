@@ -52,7 +52,11 @@ public final class HttpExchange {
     }
 
     public void send(int status, String contentType, byte[] body) throws IOException {
-        Map<String, String> h = new LinkedHashMap<>();
+        send(status, contentType, body, Map.of());
+    }
+
+    public void send(int status, String contentType, byte[] body, Map<String, String> extra) throws IOException {
+        Map<String, String> h = new LinkedHashMap<>(extra);
         if (contentType != null) h.put("Content-Type", contentType);
         h.put("Content-Length", Integer.toString(body.length));
         head(status, Status.reason(status), h);

@@ -58,10 +58,13 @@ public final class ContainerLayers {
             snapshots.prepare(containerId, initKey(containerId));
             return snapshots.mounts(containerId);
         } catch (RuntimeException e) {
-            try {
-                snapshots.remove(committed ? initKey(containerId) : init.key());
-            } catch (RuntimeException r) {
-                e.addSuppressed(r);
+            List<String> undo = committed ? List.of(containerId, initKey(containerId)) : List.of(init.key());
+            for (String key : undo) {
+                try {
+                    if (exists(key)) snapshots.remove(key);
+                } catch (RuntimeException r) {
+                    e.addSuppressed(r);
+                }
             }
             throw e;
         }

@@ -1,10 +1,11 @@
 package dev.berth.snapshot;
 
 import dev.berth.common.BerthException;
+import dev.berth.snapshot.internal.FdOverlayMount;
 import dev.berth.snapshot.internal.FsCalls;
+import dev.berth.snapshot.internal.MountErrors;
 import dev.berth.snapshot.internal.MountFlags;
 import dev.berth.snapshot.internal.MountInfo;
-import dev.berth.snapshot.internal.NewMountApi;
 import dev.berth.snapshot.internal.OverlayOptions;
 import dev.berth.sys.Errno;
 import dev.berth.sys.Libc;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Carries out {@link Mount} lists in the calling process's mount namespace, and undoes them. The only class
- * of this module that mounts.
+ * Carries out {@link Mount} lists in the calling process's mount namespace, and undoes them. The only entry
+ * point of this module that mounts (its syscall helpers live in {@code internal}).
  *
  * <p><b>Long overlay stacks.</b> mount(2) takes at most one page of options, and an overlay of 60 layers
  * with absolute paths can need more. When the options do not fit, in order:
@@ -32,7 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   containerd, without forking. Symlink farms (overlay2's {@code l/} directory) are not needed and would be
  *   one more thing to keep consistent on disk.</li>
  * </ol>
- * Short option strings always use plain mount(2).
+ * Short option strings always use plain mount(2). When that fails with a bare EINVAL for an overlay, the
+ * same request is replayed through fsconfig, so the error names the refused option and, where the kernel
+ * leaves one on the context fd, its reason.
  */
 public final class Mounter {
     /** How an overlay whose options exceed a page is mounted; see the class comment. */
@@ -40,6 +43,7 @@ public final class Mounter {
 
     private final LongOverlay longOverlay;
     private volatile boolean lowerdirPlusWorks = true;
+    private volatile boolean fsopenWorks = true;
 
     /** A mounter that prefers the new mount API for long overlays and falls back to relative paths. */
     public Mounter() {
@@ -106,11 +110,11 @@ public final class Mounter {
             Libc.umount2(where, 0);
         } catch (Errno e) {
             if (e.errno() == Errno.EINVAL || e.errno() == Errno.ENOENT) return; // not (or no longer) a mount point
-            if (e.errno() != Errno.EBUSY) throw fail(e, "");
+            if (e.errno() != Errno.EBUSY) throw MountErrors.of(e, "");
             try {
                 Libc.umount2(where, Libc.MNT_DETACH);
             } catch (Errno d) {
-                if (d.errno() != Errno.EINVAL) throw fail(d, "");
+                if (d.errno() != Errno.EINVAL) throw MountErrors.of(d, "");
             }
         }
     }
@@ -122,17 +126,48 @@ public final class Mounter {
             if (f.bind() || m.type().equals("bind")) {
                 bind(m, f, where);
             } else if (OverlayOptions.fitsInPage(f.data())) {
-                Libc.mount(m.source(), where, m.type(), f.flags(), f.data());
+                plainMount(m, f, where);
             } else if (!m.type().equals("overlay")) {
                 throw BerthException.invalid("mount %s on %s: options longer than a page (%d bytes)", m.type(), where, f.data().length());
-            } else if (longOverlay == LongOverlay.NEW_MOUNT_API && lowerdirPlusWorks && overlayWithNewApi(m, f, where)) {
-                return;
-            } else {
+            } else if (!longOverlayByFd(m, f, where)) {
                 overlayFromPrivateCwd(m, where);
             }
         } catch (Errno e) {
-            throw fail(e, "");
+            throw MountErrors.of(e, e.errno() == Errno.ENOENT ? missingOverlayDir(m) : "");
         }
+    }
+
+    /** mount(2) says ENOENT without saying which of an overlay's many directories is missing. */
+    private static String missingOverlayDir(Mount m) {
+        if (!m.type().equals("overlay")) return "";
+        List<String> dirs = new ArrayList<>(m.lowerDirs());
+        m.option("upperdir").ifPresent(dirs::add);
+        m.option("workdir").ifPresent(dirs::add);
+        for (String d : dirs) if (!Files.isDirectory(Path.of(d))) return " (no directory " + d + ")";
+        return "";
+    }
+
+    private void plainMount(Mount m, MountFlags f, String where) throws Errno {
+        try {
+            Libc.mount(m.source(), where, m.type(), f.flags(), f.data());
+        } catch (Errno e) {
+            if (!m.type().equals("overlay") || e.errno() != Errno.EINVAL || !fsopenWorks) throw e;
+            // mount(2) said only EINVAL; the same request through fsconfig makes the kernel say why
+            FdOverlayMount.Outcome o = FdOverlayMount.mount(m.options(), f.flags(), where, false);
+            if (o == FdOverlayMount.Outcome.MOUNTED) return;
+            fsopenWorks = false;
+            throw MountErrors.of(e, " (the kernel log, dmesg, says why)");
+        }
+    }
+
+    /** False when this kernel cannot take the layers one by one (no fsopen, or no overlay lowerdir+ before 6.8). */
+    private boolean longOverlayByFd(Mount m, MountFlags f, String where) {
+        if (longOverlay != LongOverlay.NEW_MOUNT_API || !lowerdirPlusWorks) return false;
+        FdOverlayMount.Outcome o = FdOverlayMount.mount(m.options(), f.flags(), where, true);
+        if (o == FdOverlayMount.Outcome.MOUNTED) return true;
+        lowerdirPlusWorks = false;
+        if (o == FdOverlayMount.Outcome.NO_FSOPEN) fsopenWorks = false;
+        return false;
     }
 
     private static void bind(Mount m, MountFlags f, String where) throws Errno {
@@ -149,63 +184,6 @@ public final class Mounter {
             }
             throw e;
         }
-    }
-
-    /** Returns false, and remembers it, when this kernel has no fsopen or no overlay {@code lowerdir+}. */
-    private boolean overlayWithNewApi(Mount m, MountFlags f, String where) {
-        NewMountApi fs;
-        try {
-            fs = NewMountApi.open("overlay");
-        } catch (Errno e) {
-            if (e.errno() != Errno.ENOSYS) throw fail(e, "");
-            lowerdirPlusWorks = false;
-            return false;
-        }
-        try (fs) {
-            boolean first = true;
-            for (String o : m.options()) {
-                if (MountFlags.isFlagWord(o)) continue;
-                if (o.startsWith("lowerdir=")) {
-                    for (String lower : o.substring("lowerdir=".length()).split(":")) {
-                        try {
-                            fs.setString("lowerdir+", lower);
-                        } catch (Errno e) {
-                            if (first && e.errno() == Errno.EINVAL) {
-                                List<String> why = fs.messages();
-                                if (why.isEmpty() || why.stream().anyMatch(w -> w.contains("Unknown parameter"))) {
-                                    lowerdirPlusWorks = false; // before Linux 6.8
-                                    return false;
-                                }
-                                throw fail(e, " (" + String.join("; ", why) + ")");
-                            }
-                            throw e;
-                        }
-                        first = false;
-                    }
-                } else if (o.contains("=")) {
-                    fs.setString(o.substring(0, o.indexOf('=')), o.substring(o.indexOf('=') + 1));
-                } else {
-                    fs.setFlag(o);
-                }
-            }
-            fs.createAndMove(mountAttributes(f.flags(), where), where);
-            return true;
-        } catch (Errno e) {
-            List<String> why = fs.messages();
-            throw fail(e, why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
-        }
-    }
-
-    private static long mountAttributes(long msFlags, String where) {
-        long attrs = 0, known = Libc.MS_RDONLY | Libc.MS_NOSUID | Libc.MS_NODEV | Libc.MS_NOEXEC | Libc.MS_NOATIME | Libc.MS_NODIRATIME;
-        if ((msFlags & ~known) != 0) throw BerthException.invalid("overlay on %s: mount flags %#x not supported with the new mount API", where, msFlags & ~known);
-        if ((msFlags & Libc.MS_RDONLY) != 0) attrs |= NewMountApi.MOUNT_ATTR_RDONLY;
-        if ((msFlags & Libc.MS_NOSUID) != 0) attrs |= NewMountApi.MOUNT_ATTR_NOSUID;
-        if ((msFlags & Libc.MS_NODEV) != 0) attrs |= NewMountApi.MOUNT_ATTR_NODEV;
-        if ((msFlags & Libc.MS_NOEXEC) != 0) attrs |= NewMountApi.MOUNT_ATTR_NOEXEC;
-        if ((msFlags & Libc.MS_NOATIME) != 0) attrs |= NewMountApi.MOUNT_ATTR_NOATIME;
-        if ((msFlags & Libc.MS_NODIRATIME) != 0) attrs |= NewMountApi.MOUNT_ATTR_NODIRATIME;
-        return attrs;
     }
 
     private static void overlayFromPrivateCwd(Mount m, String where) throws Errno {
@@ -237,16 +215,5 @@ public final class Mounter {
         if (e instanceof Errno errno) throw errno;
         if (e instanceof RuntimeException r) throw r;
         if (e != null) throw BerthException.internal("overlay on " + where + ": " + e, e);
-    }
-
-    private static BerthException fail(Errno e, String detail) {
-        BerthException.Kind kind = switch (e.errno()) {
-            case Errno.EPERM, Errno.EACCES -> BerthException.Kind.PERMISSION_DENIED;
-            case Errno.ENOENT, Errno.ENOTDIR -> BerthException.Kind.NOT_FOUND;
-            case Errno.EBUSY -> BerthException.Kind.CONFLICT;
-            case Errno.ENOSYS, 19 /* ENODEV: filesystem type unknown */ -> BerthException.Kind.UNSUPPORTED;
-            default -> BerthException.Kind.INTERNAL;
-        };
-        return new BerthException(kind, e.getMessage() + detail, e);
     }
 }

@@ -40,7 +40,7 @@ public final class Libc {
     private static final Downcall WRITE = new Downcall("write", FunctionDescriptor.of(LONG, INT, PTR, LONG), true);
     private static final Downcall READ = new Downcall("read", FunctionDescriptor.of(LONG, INT, PTR, LONG), true);
     private static final Downcall POLL = new Downcall("poll", FunctionDescriptor.of(INT, PTR, LONG, INT), true);
-    private static final Downcall SYSCALL3 = new Downcall("syscall", FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG), true);
+    private static final Downcall SYSCALL3 = new Downcall("syscall", FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG, LONG), true);
     private static final Downcall FCNTL = new Downcall("fcntl", FunctionDescriptor.of(INT, INT, INT, INT), true);
 
     public static final int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 04000, O_CLOEXEC = 02000000,
@@ -296,10 +296,11 @@ public final class Libc {
         }
     }
 
+    /** A raw syscall with up to three arguments; the fourth is passed as 0 (not left as register garbage). */
     public static long syscall(long nr, long a1, long a2, long a3, String what) throws Errno {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(STATE);
-            long r = (long) SYSCALL3.mh().invokeExact(st, nr, a1, a2, a3);
+            long r = (long) SYSCALL3.mh().invokeExact(st, nr, a1, a2, a3, 0L);
             if (r < 0) throw new Errno("syscall " + nr, what, errno(st));
             return r;
         } catch (Errno e) {

@@ -55,6 +55,7 @@ public final class MountInfo {
                 continue;
             }
             if (!e.fsType().equals("overlay")) continue;
+            options:
             for (String opt : e.superOptions().split(",")) {
                 int eq = opt.indexOf('=');
                 if (eq < 0) continue;
@@ -63,7 +64,7 @@ public final class MountInfo {
                 for (String path : opt.substring(eq + 1).split(":")) {
                     if (path.startsWith("/") && Path.of(path).startsWith(dir)) {
                         out.add("overlay at " + e.mountPoint() + " (" + key + ")");
-                        break;
+                        break options; // one mention per mount is enough
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.berth.snapshot.internal;
 
 import dev.berth.common.BerthException;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,6 +22,25 @@ public final class Trees {
      *                        still mounted): deleting through it would destroy the data it shows
      */
     public static void delete(Path dir) throws IOException {
+        // A process that was still writing into the tree (a copy orphaned by a crash, dying) can refill a
+        // directory between its listing and its removal; give it a moment and walk again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(dir);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (attempt == 5) throw e;
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(dir);

@@ -31,17 +31,18 @@ public abstract class LocalSnapshotter implements Snapshotter {
 
     protected final StoreLayout layout;
     private final MetaStore store;
-    private final boolean syncOnCommit;
+    private final boolean durable;
 
     /**
-     * @param root         the store's directory (created 0700 if missing)
-     * @param syncOnCommit flush the filesystem (syncfs) before a commit, so a committed layer survives a power
-     *                     cut and not only a killed process; costs a flush of every dirty page on that filesystem
+     * @param root    the store's directory (created 0700 if missing)
+     * @param durable make every change survive a power cut, not only a killed process: fsync the metadata and
+     *                flush the layer's filesystem (syncfs) before a commit. Costs a few fsyncs per operation and
+     *                a flush of every dirty page on that filesystem per commit.
      */
-    protected LocalSnapshotter(Path root, boolean syncOnCommit) {
+    protected LocalSnapshotter(Path root, boolean durable) {
         this.layout = new StoreLayout(root);
-        this.store = MetaStore.open(layout);
-        this.syncOnCommit = syncOnCommit;
+        this.store = MetaStore.open(layout, durable);
+        this.durable = durable;
     }
 
     /** Makes the directories of a new snapshot; {@code parentFs} is the parent's fs directory or null. */
@@ -98,7 +99,7 @@ public abstract class LocalSnapshotter implements Snapshotter {
     @Override
     public void commit(String key, String activeKey) {
         SnapshotRecord active = store.require(activeKey);
-        if (syncOnCommit && active.kind() == SnapshotKind.ACTIVE) syncfs(layout.fs(active.id()));
+        if (durable && active.kind() == SnapshotKind.ACTIVE) syncfs(layout.fs(active.id()));
         store.commit(key, activeKey);
     }
 

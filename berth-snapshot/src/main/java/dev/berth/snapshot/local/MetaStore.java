@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * <p><b>Crash safety.</b> Every change is one atomic step on disk, so a process killed at any point leaves
  * a store that the next {@link #open} turns consistent:
  * <ul>
- *   <li>prepare: mkdir the snapshot directory, fill it, then write {@code meta.json} (temp file, fsync,
- *   rename). Killed before the rename: a directory without metadata, deleted on open.</li>
+ *   <li>prepare: mkdir the snapshot directory, fill it, then write {@code meta.json} (temp file, rename;
+ *   fsync of both when durable). Killed before the rename: a directory without metadata, deleted on open.</li>
  *   <li>commit: rewrite {@code meta.json} with the new key and kind, by rename. Either the old active or
  *   the new committed snapshot exists, never both nor neither. A staging snapshot killed before its commit
  *   is deleted on open.</li>
@@ -53,6 +53,7 @@ public final class MetaStore implements AutoCloseable {
 
     private final StoreLayout layout;
     private final FileChannel lockChannel;
+    private final boolean fsync;
     private final Map<String, SnapshotRecord> byKey = new HashMap<>();
     private final Map<Long, SnapshotRecord> byId = new TreeMap<>();
     private final Map<Long, Reservation> pending = new HashMap<>();
@@ -63,9 +64,10 @@ public final class MetaStore implements AutoCloseable {
     /** An id and directory held for a snapshot being created; it becomes visible with {@link #publish}. */
     public record Reservation(long id, String key, long parentId, SnapshotKind kind, boolean staging) {}
 
-    private MetaStore(StoreLayout layout, FileChannel lockChannel, List<String> removed, List<String> ignored) throws IOException {
+    private MetaStore(StoreLayout layout, FileChannel lockChannel, boolean fsync, List<String> removed, List<String> ignored) throws IOException {
         this.layout = layout;
         this.lockChannel = lockChannel;
+        this.fsync = fsync;
         load(removed, ignored);
         this.recovery = new Recovery(removed, ignored);
     }
@@ -74,9 +76,11 @@ public final class MetaStore implements AutoCloseable {
      * Opens (creating if needed) the store under {@code layout.root()}, locks it against other processes and
      * cleans up after interrupted operations.
      *
+     * @param fsync fsync metadata files and their directory on every change, so they also survive a power cut
+     *              (a killed process needs only the renames, which are always atomic)
      * @throws BerthException CONFLICT if another process (or another open store in this one) holds it
      */
-    public static MetaStore open(StoreLayout layout) {
+    public static MetaStore open(StoreLayout layout, boolean fsync) {
         Path root = layout.root();
         FileChannel ch = null;
         try {
@@ -93,7 +97,7 @@ public final class MetaStore implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) throw BerthException.conflict("snapshot store %s is in use by another process", root);
-            MetaStore s = new MetaStore(layout, ch, new ArrayList<>(), new ArrayList<>());
+            MetaStore s = new MetaStore(layout, ch, fsync, new ArrayList<>(), new ArrayList<>());
             for (String r : s.recovery.removed()) LOG.log(System.Logger.Level.INFO, "snapshot store {0}: removed {1}", root, r);
             for (String r : s.recovery.ignored()) LOG.log(System.Logger.Level.WARNING, "snapshot store {0}: ignored {1}", root, r);
             return s;
@@ -288,7 +292,7 @@ public final class MetaStore implements AutoCloseable {
                     String.join(", ", children.subList(0, Math.min(3, children.size()))) + (children.size() > 3 ? ", ..." : ""));
         try {
             Files.delete(layout.meta(r.id()));
-            AtomicFiles.fsyncDir(layout.dir(r.id()));
+            if (fsync) AtomicFiles.fsyncDir(layout.dir(r.id()));
         } catch (IOException e) {
             throw BerthException.internal("remove snapshot " + key + ": delete " + layout.meta(r.id()) + ": " + e.getMessage(), e);
         }
@@ -306,7 +310,7 @@ public final class MetaStore implements AutoCloseable {
     private void writeMeta(SnapshotRecord r) {
         Path meta = layout.meta(r.id());
         try {
-            AtomicFiles.write(meta, Json.bytes(MetaFile.of(r)), true);
+            AtomicFiles.write(meta, Json.bytes(MetaFile.of(r)), fsync);
         } catch (IOException e) {
             throw BerthException.internal("write snapshot metadata " + meta + ": " + e.getMessage(), e);
         }

@@ -22,16 +22,16 @@ import java.util.List;
  */
 public final class NativeSnapshotter extends LocalSnapshotter {
 
-    private NativeSnapshotter(Path root, boolean syncOnCommit) {
-        super(root, syncOnCommit);
+    private NativeSnapshotter(Path root, boolean durable) {
+        super(root, durable);
     }
 
     public static NativeSnapshotter open(Path root) {
         return new NativeSnapshotter(root, true);
     }
 
-    public static NativeSnapshotter open(Path root, boolean syncOnCommit) {
-        return new NativeSnapshotter(root, syncOnCommit);
+    public static NativeSnapshotter open(Path root, boolean durable) {
+        return new NativeSnapshotter(root, durable);
     }
 
     @Override

@@ -32,18 +32,18 @@ import java.util.List;
  */
 public final class OverlaySnapshotter extends LocalSnapshotter {
 
-    private OverlaySnapshotter(Path root, boolean syncOnCommit) {
-        super(checked(root), syncOnCommit);
+    private OverlaySnapshotter(Path root, boolean durable) {
+        super(checked(root), durable);
     }
 
-    /** Opens the store at {@code root} (e.g. {@code <data-root>/snapshots/overlay}), syncing on commit. */
+    /** Opens the store at {@code root} (e.g. {@code <data-root>/snapshots/overlay}), durable against power cuts. */
     public static OverlaySnapshotter open(Path root) {
         return new OverlaySnapshotter(root, true);
     }
 
-    /** As {@link #open(Path)}; {@code syncOnCommit=false} trades power-cut safety of commits for speed. */
-    public static OverlaySnapshotter open(Path root, boolean syncOnCommit) {
-        return new OverlaySnapshotter(root, syncOnCommit);
+    /** As {@link #open(Path)}; {@code durable=false} keeps kill -9 safety but not power-cut safety, for speed (no fsync). */
+    public static OverlaySnapshotter open(Path root, boolean durable) {
+        return new OverlaySnapshotter(root, durable);
     }
 
     // Checked before the store is opened (and locked): overlay options cannot carry some characters.

@@ -24,7 +24,7 @@ class MetaStoreRecoveryTest {
 
     /** A committed base, an active child, closed cleanly. Returns their ids. */
     private long[] committedAndActive() {
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             MetaStore.Reservation base = s.reserve("base", null, SnapshotKind.ACTIVE, false);
             s.publish(base);
             s.commit("sha256:base", "base");
@@ -37,7 +37,7 @@ class MetaStoreRecoveryTest {
     @Test
     void reopenFindsWhatWasPublishedAndCommitted() {
         long[] ids = committedAndActive();
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             SnapshotRecord base = s.require("sha256:base");
             assertEquals(ids[0], base.id());
             assertEquals(SnapshotKind.COMMITTED, base.kind());
@@ -56,7 +56,7 @@ class MetaStoreRecoveryTest {
         Path half = layout().dir(ids[1] + 1); // prepare killed after mkdir, before the metadata rename
         Files.createDirectories(half.resolve("fs/usr/bin"));
         Files.writeString(half.resolve("fs/usr/bin/half-unpacked"), "x");
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertFalse(Files.exists(half));
             assertEquals(1, s.recovery().removed().size(), s.recovery().toString());
             assertTrue(s.recovery().removed().get(0).contains(half.toString()));
@@ -72,7 +72,7 @@ class MetaStoreRecoveryTest {
         // commit of "ctr" killed between writing the temp file and the rename: the old metadata stands
         Path tmp = layout().dir(ids[1]).resolve(".meta.json.tmp-5f3a");
         Files.writeString(tmp, "{\"version\":1,\"id\":" + ids[1] + ",\"key\":\"sha256:half\",\"kind\":\"COMM");
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertFalse(Files.exists(tmp));
             assertEquals(SnapshotKind.ACTIVE, s.require("ctr").kind());
             assertTrue(s.find("sha256:half").isEmpty());
@@ -83,7 +83,7 @@ class MetaStoreRecoveryTest {
     @Test
     void stagingSnapshotThatWasNeverCommittedIsRemoved() throws Exception {
         Path stagingDir;
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             MetaStore.Reservation r = s.reserve("staging-1", null, SnapshotKind.ACTIVE, true);
             Files.createDirectory(layout().fs(r.id()));
             Files.writeString(layout().fs(r.id()).resolve("partial"), "half a layer");
@@ -92,7 +92,7 @@ class MetaStoreRecoveryTest {
             MetaStore.Reservation kept = s.reserve("kept", null, SnapshotKind.ACTIVE, false);
             s.publish(kept);
         } // "killed" here: the layer was being unpacked
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertFalse(Files.exists(stagingDir));
             assertTrue(s.find("staging-1").isEmpty());
             assertTrue(s.find("kept").isPresent(), "a durable active snapshot (a container's layer) survives");
@@ -103,7 +103,7 @@ class MetaStoreRecoveryTest {
     void removeKilledAfterUnlinkingMetadataLeavesOnlyADirectoryThatOpenDeletes() throws Exception {
         long[] ids = committedAndActive();
         Files.delete(layout().meta(ids[1])); // remove("ctr") killed after its atomic step
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertFalse(Files.exists(layout().dir(ids[1])));
             assertTrue(s.find("ctr").isEmpty());
             s.unlink("sha256:base"); // no children left
@@ -114,7 +114,7 @@ class MetaStoreRecoveryTest {
     void unreadableMetadataAndOrphansAreIgnoredNotDeleted() throws Exception {
         long[] ids = committedAndActive();
         Files.writeString(layout().meta(ids[0]), "not json");
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertEquals(List.of(), s.all());
             assertEquals(2, s.recovery().ignored().size(), s.recovery().toString());
             assertTrue(Files.exists(layout().dir(ids[0])));
@@ -127,7 +127,7 @@ class MetaStoreRecoveryTest {
         committedAndActive();
         Path junk = layout().snapshots().resolve("new-123");
         Files.createDirectories(junk);
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             assertFalse(Files.exists(junk));
             assertEquals(2, s.all().size());
         }
@@ -135,16 +135,16 @@ class MetaStoreRecoveryTest {
 
     @Test
     void secondOpenIsRefusedWhileTheFirstHoldsTheLock() {
-        try (MetaStore s = MetaStore.open(layout())) {
-            BerthException e = assertThrows(BerthException.class, () -> MetaStore.open(layout()));
+        try (MetaStore s = MetaStore.open(layout(), true)) {
+            BerthException e = assertThrows(BerthException.class, () -> MetaStore.open(layout(), true));
             assertEquals(BerthException.Kind.CONFLICT, e.kind());
         }
-        MetaStore.open(layout()).close(); // released on close
+        MetaStore.open(layout(), true).close(); // released on close
     }
 
     @Test
     void lifecycleRules() {
-        try (MetaStore s = MetaStore.open(layout())) {
+        try (MetaStore s = MetaStore.open(layout(), true)) {
             s.publish(s.reserve("a", null, SnapshotKind.ACTIVE, false));
             assertEquals(BerthException.Kind.ALREADY_EXISTS, assertThrows(BerthException.class, () -> s.reserve("a", null, SnapshotKind.ACTIVE, false)).kind());
             assertEquals(BerthException.Kind.FAILED_PRECONDITION, assertThrows(BerthException.class, () -> s.reserve("b", "a", SnapshotKind.ACTIVE, false)).kind());

@@ -175,12 +175,28 @@ class OverlaySnapshotterIT extends RootTestSupport {
                     .filter(m -> m.mountPoint().equals(rootfs)).findFirst().orElseThrow();
             assertEquals("overlay", e.fsType());
             if (how == Mounter.LongOverlay.PRIVATE_CWD)
-                assertTrue(e.superOptions().contains("lowerdir=59/fs:58/fs:"), "relative lowerdirs: " + e.superOptions());
+                assertTrue(e.superOptions().contains("lowerdir=60/fs:59/fs:"), "relative lowerdirs: " + e.superOptions());
+            else
+                assertTrue(e.superOptions().contains("lowerdir+=" + longRoot.resolve("snapshots/60/fs") + ","), "one lowerdir+ per layer: " + e.superOptions());
         } finally {
             mounter.unmount(rootfs);
         }
         assertEquals("w", Files.readString(longRoot.resolve("snapshots/61/fs/written")));
         assertEquals(cwdBefore, Files.readSymbolicLink(Path.of("/proc/self/cwd")), "the JVM's working directory is untouched");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mounter.LongOverlay.class)
+    void aMissingLayerIsReportedByPath(Mounter.LongOverlay how) throws Exception {
+        List<java.nio.file.Path> lowers = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) lowers.add(dir("layers/" + "l".repeat(40) + i));
+        Path missing = dataRoot.resolve("layers/gone");
+        lowers.add(40, missing);
+        Mount m = Mount.overlay(OverlayOptions.writable(lowers, dir("up"), dir("work")));
+        BerthException e = assertThrows(BerthException.class, () -> new Mounter(how).mount(List.of(m), rootfs));
+        assertEquals(BerthException.Kind.NOT_FOUND, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains(missing.toString()), "names the missing layer: " + e.getMessage());
+        assertEquals(List.of(), mounter.mountsUnder(rootfs));
     }
 
     @Test

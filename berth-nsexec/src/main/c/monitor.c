@@ -83,8 +83,9 @@ static void ensure_sealed_self(char **argv)
 }
 
 struct stdio_fds {
-	int child[3];  /* what becomes the child's 0, 1, 2 */
+	int child[3];  /* what becomes the child's 0, 1, 2 (with a tty: /dev/null until the pty exists) */
 	int out_r, err_r, in_w, master;
+	int console_sock; /* connected to the console socket (runc's --console-socket), or -1 */
 };
 
 static int open_null(void)
@@ -95,7 +96,8 @@ static int open_null(void)
 	return fd;
 }
 
-static void send_fd(const char *socket_path, int fd)
+/* Connected before any namespace is joined: the path is the host's. */
+static int connect_console(const char *socket_path)
 {
 	int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	struct sockaddr_un addr = { .sun_family = AF_UNIX };
@@ -104,8 +106,13 @@ static void send_fd(const char *socket_path, int fd)
 	strcpy(addr.sun_path, socket_path);
 	if (s < 0 || connect(s, (struct sockaddr *)&addr, sizeof(addr)) < 0)
 		fail('S', errno, "connect to console socket %s", socket_path);
-	char name[] = "/dev/ptmx";
-	struct iovec iov = { name, sizeof(name) - 1 };
+	return s;
+}
+
+/* Sends len bytes of data with fd attached (SCM_RIGHTS); -1 with errno on failure. */
+static int send_fd(int s, const char *data, size_t len, int fd)
+{
+	struct iovec iov = { (void *)data, len };
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	memset(cbuf, 0, sizeof(cbuf));
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
@@ -114,33 +121,39 @@ static void send_fd(const char *socket_path, int fd)
 	c->cmsg_type = SCM_RIGHTS;
 	c->cmsg_len = CMSG_LEN(sizeof(int));
 	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	if (sendmsg(s, &msg, 0) < 0)
-		fail('S', errno, "send the console to %s", socket_path);
-	close(s);
+	return sendmsg(s, &msg, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+/* Reads one byte into *tag and returns the fd that came with it, or -1 (none, or EOF: *tag 0). */
+static int recv_fd(int s, char *tag)
+{
+	*tag = 0;
+	struct iovec iov = { tag, 1 };
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	memset(cbuf, 0, sizeof(cbuf));
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	ssize_t n;
+	do
+		n = recvmsg(s, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)
+		return -1;
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	int fd = -1;
+	if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+		memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	return fd;
 }
 
 static void prepare_stdio(const struct plan *p, struct stdio_fds *io)
 {
-	io->out_r = io->err_r = io->in_w = io->master = -1;
+	io->out_r = io->err_r = io->in_w = io->master = io->console_sock = -1;
 	if (p->tty) {
-		int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-		char name[64];
-		if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 || ptsname_r(master, name, sizeof(name)))
-			fail('S', errno, "allocate a pty");
-		int slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
-		if (slave < 0)
-			fail('S', errno, "open %s", name);
-		if (p->rows || p->cols) {
-			struct winsize ws = { .ws_row = p->rows, .ws_col = p->cols };
-			ioctl(master, TIOCSWINSZ, &ws);
-		}
-		io->child[0] = io->child[1] = io->child[2] = slave;
-		if (p->console_socket) {
-			send_fd(p->console_socket, master);
-			close(master);
-		} else {
-			io->master = master;
-		}
+		/* The child allocates the pty from the container's devpts and sends the master back. */
+		int null_fd = open_null();
+		io->child[0] = io->child[1] = io->child[2] = null_fd;
+		if (p->console_socket)
+			io->console_sock = connect_console(p->console_socket);
 		return;
 	}
 	if (!strcmp(p->stdio, "inherit")) {
@@ -192,6 +205,9 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 {
 	const struct plan *p = a->p;
 	report_fd = a->sync_fd;
+	/* Should the monitor fail while the child is being set up, the child must not linger (blocked on
+	 * the exec fifo, holding the cgroup busy); cleared again right before the user's program runs. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	char go;
 	if (read_full(a->sync_fd, &go, 1) != 1)
 		_exit(1);
@@ -205,24 +221,45 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 		fail('S', errno, "become root in the user namespace");
 	if (setsid() < 0)
 		fail('S', errno, "setsid");
-	if (p->tty && ioctl(a->io->child[0], TIOCSCTTY, 0) < 0)
-		fail('S', errno, "set the controlling terminal");
-	int console = p->tty ? a->io->child[0] : -1;
 	for (int i = 0; i < 3; i++)
 		if (a->io->child[i] != i && dup2(a->io->child[i], i) < 0)
 			fail('S', errno, "dup2 stdio");
+	int master = -1, slave = -1;
 	if (!p->exec_mode) {
 		if (p->hostname && sethostname(p->hostname, strlen(p->hostname)) < 0)
 			fail('S', errno, "sethostname");
 		if (p->domainname && setdomainname(p->domainname, strlen(p->domainname)) < 0)
 			fail('S', errno, "setdomainname");
-		setup_rootfs(p, console);
+		setup_rootfs(p, &master, &slave);
+	} else if (p->tty) {
+		int rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (rootfd < 0)
+			fail('S', errno, "open /");
+		master = open_pty_in_root(rootfd, &slave);
+		close(rootfd);
+	}
+	if (p->tty) {
+		if (p->rows || p->cols) {
+			struct winsize ws = { .ws_row = p->rows, .ws_col = p->cols };
+			if (ioctl(master, TIOCSWINSZ, &ws) < 0)
+				fail('S', errno, "set the console size");
+		}
+		if (ioctl(slave, TIOCSCTTY, 0) < 0)
+			fail('S', errno, "set the controlling terminal");
+		for (int i = 0; i < 3; i++)
+			if (dup2(slave, i) < 0)
+				fail('S', errno, "dup2 the terminal");
+		close(slave);
+		if (send_fd(a->sync_fd, "T", 1, master) < 0)
+			fail('S', errno, "send the terminal to the monitor");
+		close(master);
 	}
 	int keep[2] = { a->sync_fd, a->fifo_fd };
 	close_fds_except(keep, 2);
 	const char *path = prepare_process(p);
 	if (p->exec_mode) {
 		/* The sync socket is close-on-exec: EOF tells the monitor the exec worked. */
+		prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
 		execve(path, p->args, p->env);
 		fail(errno == ENOENT ? 'N' : 'X', errno, "exec %s", p->args[0]);
 	}
@@ -233,6 +270,7 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 	if (read_full(a->fifo_fd, &start, 1) != 1)
 		_exit(1);
 	close(a->fifo_fd);
+	prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
 	execve(path, p->args, p->env);
 	fprintf(stderr, "berth: exec %s: %s\n", p->args[0], strerror(errno));
 	_exit(errno == ENOENT ? 127 : 126);
@@ -470,7 +508,7 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 	/* Host paths are opened before joining namespaces: after setns(mnt) (an exec) the monitor resolves
 	 * paths in the container's mount namespace, where they are missing or the container's to swap. */
 	m.logfd = -1;
-	if (p->log_path && (m.io.out_r >= 0 || m.io.master >= 0)) {
+	if (p->log_path && (m.io.out_r >= 0 || (p->tty && !p->console_socket))) {
 		m.logfd = open(p->log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 		if (m.logfd < 0)
 			fail('S', errno, "open log %s", p->log_path);
@@ -532,8 +570,28 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 	close(procfd);
 	write_all(sync[0], "G", 1);
 	char msg[1100];
-	ssize_t n = read_full(sync[0], msg, sizeof(msg) - 1);
+	size_t off = 0;
+	if (p->tty) {
+		/* First the pty master ('T'), unless the child failed before it had one. */
+		char tag;
+		int master = recv_fd(sync[0], &tag);
+		if (tag == 'T' && master >= 0) {
+			if (m.io.console_sock >= 0) {
+				if (send_fd(m.io.console_sock, "/dev/ptmx", 9, master) < 0)
+					fail('S', errno, "send the console to %s", p->console_socket);
+				close(master);
+				close(m.io.console_sock);
+				m.io.console_sock = -1;
+			} else {
+				m.io.master = master;
+			}
+		} else if (tag) {
+			msg[off++] = tag;
+		}
+	}
+	ssize_t n = read_full(sync[0], msg + off, sizeof(msg) - 1 - off);
 	close(sync[0]);
+	n = n < 0 ? (ssize_t)off : n + (ssize_t)off;
 	msg[n > 0 ? n : 0] = '\0';
 	if (n > 0 && msg[0] == 'E') {
 		snprintf(result, sizeof(result), "err %s", msg + 1);

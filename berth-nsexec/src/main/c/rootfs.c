@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <sys/statfs.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -25,7 +26,34 @@ static int open_in_root(int rootfd, const char *path, int flags)
 	return fd;
 }
 
+#define MAX_LINK_DEPTH 8
+
+static int resolve_depth(int rootfd, const char *path, int create, int depth);
+
+/* name (in parent, whose path in the root is dir) exists but does not resolve: a dangling symlink. Makes
+ * its target, read as a path inside the root, as runc's securejoin.MkdirAll does. */
+static void make_link_target(int rootfd, int parent, const char *dir, const char *name, int create, int depth)
+{
+	char target[PATH_MAX], next[PATH_MAX];
+	ssize_t n = readlinkat(parent, name, target, sizeof(target) - 1);
+	if (n <= 0 || depth >= MAX_LINK_DEPTH)
+		return;
+	target[n] = '\0';
+	int len = target[0] == '/' ? snprintf(next, sizeof(next), "%s", target)
+				   : snprintf(next, sizeof(next), "%s/%s", dir, target);
+	if (len >= (int)sizeof(next))
+		return;
+	int fd = resolve_depth(rootfd, next, create, depth + 1);
+	if (fd >= 0)
+		close(fd);
+}
+
 int resolve_in_root(int rootfd, const char *path, int create)
+{
+	return resolve_depth(rootfd, path, create, 0);
+}
+
+static int resolve_depth(int rootfd, const char *path, int create, int depth)
 {
 	int fd = open_in_root(rootfd, path, O_PATH);
 	if (fd >= 0 || errno != ENOENT || !create)
@@ -47,10 +75,12 @@ int resolve_in_root(int rootfd, const char *path, int create)
 		int cur = open_in_root(rootfd, buf, O_PATH);
 		if (cur < 0 && errno == ENOENT) {
 			char *base = strrchr(buf, '/');
+			char dir[PATH_MAX] = "/";
 			int parent;
 			const char *name;
 			if (base && base != buf) {
 				*base = '\0';
+				snprintf(dir, sizeof(dir), "%s", buf);
 				parent = open_in_root(rootfd, buf, O_PATH | O_DIRECTORY);
 				*base = '/';
 				name = base + 1;
@@ -68,9 +98,13 @@ int resolve_in_root(int rootfd, const char *path, int create)
 			} else {
 				r = mkdirat(parent, name, 0755);
 			}
-			close(parent);
-			if (r < 0 && errno != EEXIST)
+			if (r < 0 && errno == EEXIST)
+				make_link_target(rootfd, parent, dir, name, last ? create : 'd', depth);
+			else if (r < 0) {
+				close(parent);
 				return -1;
+			}
+			close(parent);
 			cur = open_in_root(rootfd, buf, O_PATH);
 		}
 		if (cur < 0)
@@ -267,6 +301,31 @@ static void make_device(int rootfd, const struct pdevice *d)
 	close(pfd);
 }
 
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER _IO('T', 0x41)
+#endif
+
+int open_pty_in_root(int rootfd, int *slave)
+{
+	int master = sys_openat2(rootfd, "/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC,
+				 RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
+	struct stat st;
+	struct statfs sf;
+	if (master < 0)
+		fail('S', errno, "a terminal needs a devpts at /dev/pts: open /dev/pts/ptmx");
+	if (fstat(master, &st) < 0 || fstatfs(master, &sf) < 0)
+		fail('S', errno, "stat /dev/pts/ptmx");
+	if (!S_ISCHR(st.st_mode) || sf.f_type != DEVPTS_SUPER_MAGIC)
+		fail('S', EPERM, "/dev/pts/ptmx is not the ptmx of a devpts");
+	int unlock = 0;
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0)
+		fail('S', errno, "unlock the pty");
+	*slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (*slave < 0)
+		fail('S', errno, "open the pty's peer");
+	return master;
+}
+
 static void bind_console(int rootfd, int console_fd)
 {
 	int dst = resolve_in_root(rootfd, "/dev/console", 'f');
@@ -394,8 +453,9 @@ static void readonly_paths(const struct plan *p, int rootfd)
 	}
 }
 
-void setup_rootfs(const struct plan *p, int console_fd)
+void setup_rootfs(const struct plan *p, int *pty_master, int *pty_slave)
 {
+	*pty_master = *pty_slave = -1;
 	unsigned long prop = p->root_propagation ? p->root_propagation : (MS_REC | MS_PRIVATE);
 	if (mount(NULL, "/", NULL, prop, NULL) < 0)
 		fail('S', errno, "set propagation of /");
@@ -409,8 +469,10 @@ void setup_rootfs(const struct plan *p, int console_fd)
 		do_mount(rootfd, &p->mounts[i]);
 	for (int i = 0; i < p->ndevices; i++)
 		make_device(rootfd, &p->devices[i]);
-	if (console_fd >= 0)
-		bind_console(rootfd, console_fd);
+	if (p->tty) {
+		*pty_master = open_pty_in_root(rootfd, pty_slave);
+		bind_console(rootfd, *pty_slave);
+	}
 	pivot(p, rootfd);
 	close(rootfd);
 	rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);

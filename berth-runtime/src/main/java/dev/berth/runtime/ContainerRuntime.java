@@ -108,15 +108,19 @@ public final class ContainerRuntime {
         try {
             d.saveSpec(spec);
             cg = cgroup(cgroupsPath);
-            cg.create(spec.linux() == null ? null : spec.linux().resources());
+            Spec.Resources resources = spec.linux() == null ? null : spec.linux().resources();
+            // v1 enforces device rules; v2 cannot without eBPF and would refuse the added ones (DeviceRules.checkV2)
+            if (cgroupMode.usesV1() && resources != null) resources = DeviceRuleDefaults.apply(resources, spec.linux().devices());
+            cg.create(resources);
             boolean privateCgroupNs = spec.linux() != null && spec.linux().namespaces() != null
                     && spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("cgroup") && (n.path() == null || n.path().isEmpty()));
             boolean wantsCgroupMount = spec.mounts() != null && spec.mounts().stream().anyMatch(m -> "cgroup".equals(m.type()));
-            LaunchPlan plan = PlanBuilder.init(spec, new PlanBuilder.Context(bundle.toAbsolutePath(), cg.procsFiles(),
+            Path rootfs = bundle.toAbsolutePath().resolve(spec.root().path()).normalize();
+            LaunchPlan plan = PlanBuilder.init(HomeEnv.apply(spec, rootfs), new PlanBuilder.Context(bundle.toAbsolutePath(), cg.procsFiles(),
                     wantsCgroupMount ? cg.containerView(privateCgroupNs) : List.of(), d.execFifo(), io));
             LaunchResult r = launcher().launch(d.path(), plan, io);
             ContainerRecord rec = new ContainerRecord(id, bundle.toAbsolutePath().toString(),
-                    bundle.toAbsolutePath().resolve(spec.root().path()).normalize().toString(), Instant.now().toString(), "root",
+                    rootfs.toString(), Instant.now().toString(), "root",
                     spec.annotations() == null ? Map.of() : spec.annotations(), r.monitorPid(), ProcFs.startTime(r.monitorPid()),
                     r.pid(), ProcFs.startTime(r.pid()), cgroupsPath, cgroupMode.name());
             d.save(rec);
@@ -343,7 +347,8 @@ public final class ContainerRuntime {
             throw BerthException.internal("exec dir: " + e.getMessage(), e);
         }
         try {
-            LaunchPlan plan = PlanBuilder.exec(d.spec(), rec.pid(), process, cgroup(rec.cgroupsPath()).procsFiles(), io);
+            LaunchPlan plan = PlanBuilder.exec(d.spec(), rec.pid(), HomeEnv.apply(process, Path.of(rec.rootfs())),
+                    cgroup(rec.cgroupsPath()).procsFiles(), io);
             LaunchResult r = launcher().launch(dir, plan, io);
             return new ExecHandle(id, execId, r.pid(), r.monitorPid(), ProcFs.startTime(r.monitorPid()), dir);
         } catch (RuntimeException e) {

@@ -41,8 +41,7 @@ public final class Blobs {
             in.transferTo(w.stream());
             return w.commit();
         } catch (IOException e) {
-            throw new BerthException(BerthException.Kind.FAILED_PRECONDITION,
-                    "write content" + (expected == null ? "" : " " + expected) + ": " + e.getMessage(), e);
+            throw BerthException.internal("write content" + (expected == null ? "" : " " + expected) + ": " + e.getMessage(), e);
         }
     }
 }

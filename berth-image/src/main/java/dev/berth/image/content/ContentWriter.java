@@ -15,7 +15,10 @@ import java.io.OutputStream;
  * }</pre>
  */
 public interface ContentWriter extends Closeable {
-    /** Where to write the blob's bytes; closing this stream does not commit. */
+    /**
+     * Where to write the blob's bytes; closing this stream does not commit. Writing more than the
+     * expected size fails at once with a FAILED_PRECONDITION {@link dev.berth.common.BerthException}.
+     */
     OutputStream stream();
 
     /** Bytes written so far. */

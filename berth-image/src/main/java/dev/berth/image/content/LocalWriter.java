@@ -109,8 +109,8 @@ final class LocalWriter implements ContentWriter {
             if (done) throw new IOException("writer already committed or closed");
             long max = request.expectedSize();
             if (max >= 0 && written + len > max) {
-                throw new IOException("content " + (request.expected() == null ? "" : request.expected() + " ")
-                        + "is larger than the expected " + max + " bytes");
+                throw failed("content %sis larger than the expected %d bytes",
+                        request.expected() == null ? "" : request.expected() + " ", max);
             }
             hash.update(b, off, len);
             out.write(b, off, len);

@@ -13,9 +13,12 @@ final class Copies {
         return m == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
-    /** Like {@link #map} but allows null values (JSON extras may hold them). */
+    /**
+     * Unknown JSON fields, sorted by name: Jackson hands them over in hash order, and a document we
+     * write must come out the same every time. Null values are allowed.
+     */
     static Map<String, Object> extras(Map<String, Object> m) {
-        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return m == null || m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new java.util.TreeMap<>(m));
     }
 
     static <T> List<T> list(List<T> l) {

@@ -70,6 +70,7 @@ public final class ImageStore implements Closeable {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Digest, ImageConfig> configs = new ConcurrentHashMap<>();
+    private boolean closed;
 
     private ImageStore(StoreState state, FileChannel lockChannel, FileLock fileLock, Clock clock) {
         this.state = state;
@@ -136,7 +137,7 @@ public final class ImageStore implements Closeable {
             for (Digest m : image.manifests()) {
                 if (state.content.info(m).isEmpty()) throw BerthException.notFound("manifest blob %s: not found", m);
             }
-            ImageConfig config = config(id);
+            ImageConfig config = readConfig(id);
             if (!image.layers().isEmpty() && image.layers().size() != config.diffIds().size()) {
                 throw BerthException.invalid("image %s: %d layer blobs given for %d diff IDs in its config",
                         id, image.layers().size(), config.diffIds().size());
@@ -165,7 +166,8 @@ public final class ImageStore implements Closeable {
      * Docker's {@code docker tag}: points {@code ref} (":latest" added if it has no tag) at the image.
      * An existing tag on another image moves only with {@code force} (Docker's API always forces).
      */
-    public void tag(Digest imageId, Reference ref, boolean force) {
+    public void tag(Digest imageId, Reference reference, boolean force) {
+        Reference ref = normalized(reference);
         locked(() -> {
             ImageRecord img = require(imageId);
             if (ref.isDigested()) throw BerthException.invalid("refusing to create a tag with a digest reference");
@@ -176,7 +178,8 @@ public final class ImageStore implements Closeable {
     }
 
     /** Records {@code repo@digest} (a tag in {@code ref} is dropped) for the image, as a pull does. */
-    public void addDigestReference(Digest imageId, Reference ref) {
+    public void addDigestReference(Digest imageId, Reference reference) {
+        Reference ref = normalized(reference);
         locked(() -> {
             require(imageId);
             if (!ref.isDigested()) throw BerthException.invalid("reference %s has no digest", ref.familiarString());
@@ -209,7 +212,7 @@ public final class ImageStore implements Closeable {
      * @return false if there was no such reference
      */
     public boolean untag(Reference ref) {
-        return locked(() -> state.removeReference(ref.dockerRef()));
+        return locked(() -> state.removeReference(normalized(ref).dockerRef()));
     }
 
     public Optional<ImageRecord> get(Digest id) {
@@ -218,7 +221,7 @@ public final class ImageStore implements Closeable {
 
     /** The image a reference names, looked up as Docker's reference store does. */
     public Optional<ImageRecord> get(Reference ref) {
-        return locked(() -> state.lookup(ref.dockerRef()).flatMap(state::record));
+        return locked(() -> state.lookup(normalized(ref).dockerRef()).flatMap(state::record));
     }
 
     /**
@@ -278,8 +281,12 @@ public final class ImageStore implements Closeable {
 
     /** The parsed config of a stored image (cached; configs never change). */
     public ImageConfig config(Digest imageId) {
-        return configs.computeIfAbsent(imageId,
-                id -> ImageJson.readConfig(Blobs.readAll(state.content, id), "image config " + id));
+        locked(() -> require(imageId));
+        return readConfig(imageId);
+    }
+
+    private ImageConfig readConfig(Digest id) {
+        return configs.computeIfAbsent(id, d -> ImageJson.readConfig(Blobs.readAll(state.content, d), "image config " + d));
     }
 
     /** {@code docker images}; {@code all} also shows intermediate (untagged parent) images. */
@@ -289,7 +296,7 @@ public final class ImageStore implements Closeable {
 
     private Map<String, String> labelsOf(Digest id) {
         try {
-            return config(id).labels();
+            return readConfig(id).labels();
         } catch (BerthException e) {
             return Map.of(); // a damaged config shows up in check(), not as a failing listing
         }
@@ -320,8 +327,16 @@ public final class ImageStore implements Closeable {
         return locked(() -> StoreChecker.check(state));
     }
 
+    /** Releases the file lock; the store cannot be used afterwards. */
     @Override
     public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
         try {
             fileLock.release();
         } catch (IOException ignored) {
@@ -343,9 +358,21 @@ public final class ImageStore implements Closeable {
         }
     }
 
+    /**
+     * References are stored normalised. Normalising is idempotent, so a reference parsed without
+     * defaults ({@link Reference#parse}) is brought to the same form here.
+     */
+    private static Reference normalized(Reference ref) {
+        return Reference.parseNormalized(ref.toString());
+    }
+
     private <T> T locked(Supplier<T> body) {
         lock.lock();
         try {
+            if (closed) {
+                throw new BerthException(BerthException.Kind.FAILED_PRECONDITION,
+                        "image store " + state.layout.root() + " is closed");
+            }
             return body.get();
         } finally {
             lock.unlock();

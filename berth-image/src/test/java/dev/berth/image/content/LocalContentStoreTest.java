@@ -83,8 +83,9 @@ class LocalContentStoreTest {
     void refusesTooManyBytesWhileStreamingAndTooFewAtCommit() throws IOException {
         LocalContentStore store = LocalContentStore.open(root);
         try (ContentWriter w = store.writer(new WriteRequest(null, 3, null))) {
-            IOException e = assertThrows(IOException.class, () -> w.stream().write(bytes("four")));
-            assertTrue(e.getMessage().contains("larger than the expected 3 bytes"), e.getMessage());
+            BerthException e = assertThrows(BerthException.class, () -> w.stream().write(bytes("four")));
+            assertEquals(BerthException.Kind.FAILED_PRECONDITION, e.kind());
+            assertEquals("content is larger than the expected 3 bytes", e.getMessage());
         }
         try (ContentWriter w = store.writer(new WriteRequest(null, 5, null))) {
             w.stream().write(bytes("four"));

@@ -35,6 +35,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <net/if.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -195,6 +196,20 @@ static void write_id_map(int procfd, pid_t pid, const char *file, const struct i
 		fail('S', errno, "write %s", file);
 }
 
+static void loopback_up(void)
+{
+	struct ifreq ifr;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (s < 0 || ioctl(s, SIOCGIFFLAGS, &ifr) < 0)
+		fail('S', errno, "read the flags of lo");
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(s, SIOCSIFFLAGS, &ifr) < 0)
+		fail('S', errno, "bring lo up");
+	close(s);
+}
+
 struct child_args {
 	const struct plan *p;
 	struct stdio_fds *io;
@@ -226,6 +241,8 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 			fail('S', errno, "dup2 stdio");
 	int master = -1, slave = -1;
 	if (!p->exec_mode) {
+		if (p->loopback_up)
+			loopback_up();
 		if (p->hostname && sethostname(p->hostname, strlen(p->hostname)) < 0)
 			fail('S', errno, "sethostname");
 		if (p->domainname && setdomainname(p->domainname, strlen(p->domainname)) < 0)

@@ -40,6 +40,7 @@ int plan_parse(struct plan *p, char *buf, size_t len, char *msg, size_t msglen)
 		else if (!strcmp(k, "id")) { NEED(p->id); }
 		else if (!strcmp(k, "rootfs")) { NEED(p->rootfs); }
 		else if (!strcmp(k, "readonly")) { NEED(a); p->readonly_root = a[0] == '1'; }
+		else if (!strcmp(k, "loup")) { NEED(a); p->loopback_up = a[0] == '1'; }
 		else if (!strcmp(k, "nopivot")) { NEED(a); p->nopivot = a[0] == '1'; }
 		else if (!strcmp(k, "hostname")) { NEED(p->hostname); }
 		else if (!strcmp(k, "domainname")) { NEED(p->domainname); }

@@ -42,6 +42,7 @@ struct plan {
 	char *buf;
 	int exec_mode; /* 0: a container's init, 1: a process joining a running container */
 	const char *id, *rootfs, *hostname, *domainname, *cwd, *console_socket, *stdio, *log_path, *fifo;
+	int loopback_up; /* bring lo up in a new network namespace (Docker does; runc does not) */
 	int readonly_root, nopivot, tty, open_stdin, stdin_once, no_new_privs, has_oom, oom_score_adj, umask;
 	unsigned short rows, cols;
 	unsigned long root_propagation;

@@ -26,6 +26,9 @@ public final class PlanBuilder {
             new String[] {"/proc/self/fd/1", "/dev/stdout"}, new String[] {"/proc/self/fd/2", "/dev/stderr"},
             new String[] {"pts/ptmx", "/dev/ptmx"});
 
+    /** Annotation asking for lo to be up in a new network namespace, as Docker has it (runc leaves it down). */
+    public static final String LOOPBACK_ANNOTATION = "dev.berth.loopback";
+
     private PlanBuilder() {}
 
     /** What the plan needs beyond the spec: where things are on this host. */
@@ -48,6 +51,9 @@ public final class PlanBuilder {
             idMaps(plan, "uidmap", linux.uidMappings());
             idMaps(plan, "gidmap", linux.gidMappings());
         }
+        boolean newNetns = linux != null && linux.namespaces() != null && linux.namespaces().stream()
+                .anyMatch(n -> n.type().equals("network") && (n.path() == null || n.path().isEmpty()));
+        if (newNetns && spec.annotations() != null && "up".equals(spec.annotations().get(LOOPBACK_ANNOTATION))) plan.add("loup", "1");
         if (spec.hostname() != null && !spec.hostname().isEmpty()) plan.add("hostname", spec.hostname());
         if (spec.domainname() != null && !spec.domainname().isEmpty()) plan.add("domainname", spec.domainname());
         boolean devMounted = false;

@@ -1,0 +1,92 @@
+package dev.berth.engine.container;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Joins a client's hijacked connection to a monitor's attach socket. The monitor already frames
+ * output as Docker does (8-byte headers without a tty, raw with one), so output is copied as is;
+ * client bytes go to the process's stdin. A client's EOF on stdin becomes "closestdin" on the
+ * monitor's control fifo (StdinOnce), never a half-close of the monitor socket, which would end
+ * the output too.
+ */
+public final class AttachRelay {
+    private AttachRelay() {}
+
+    public static SocketChannel connect(Path socket) throws IOException {
+        Path p = socket;
+        if (p.toString().length() > 100) p = ShortPath.link(socket);
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        ch.connect(UnixDomainSocketAddress.of(p));
+        return ch;
+    }
+
+    /** Runs until the monitor ends the output; then onOutputEnd (the client's half-close) runs. */
+    public static void relay(SocketChannel monitor, Path ctlFifo, InputStream clientIn, OutputStream clientOut,
+                             Runnable onOutputEnd, boolean stdin, boolean stdinOnce) {
+        Thread out = Thread.ofVirtual().start(() -> {
+            try (InputStream in = Channels.newInputStream(monitor)) {
+                byte[] buf = new byte[32768];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    clientOut.write(buf, 0, n);
+                    clientOut.flush();
+                }
+            } catch (IOException ignored) {
+                // either side went away
+            } finally {
+                onOutputEnd.run();
+            }
+        });
+        try {
+            if (stdin) {
+                OutputStream toMonitor = Channels.newOutputStream(monitor);
+                byte[] buf = new byte[32768];
+                int n;
+                while ((n = clientIn.read(buf)) > 0) toMonitor.write(buf, 0, n);
+                if (stdinOnce && ctlFifo != null) closeStdin(ctlFifo);
+            }
+            out.join();
+        } catch (IOException e) {
+            // the client went away: stop relaying
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                monitor.close();
+            } catch (IOException ignored) {
+                // closed
+            }
+        }
+    }
+
+    public static void closeStdin(Path ctlFifo) {
+        sendControl(ctlFifo, "closestdin\n");
+    }
+
+    public static void resize(Path ctlFifo, int rows, int cols) {
+        sendControl(ctlFifo, "resize " + rows + " " + cols + "\n");
+    }
+
+    private static void sendControl(Path ctlFifo, String line) {
+        // Non-blocking: with its monitor gone (killed), a leftover fifo has no reader.
+        if (!Files.exists(ctlFifo)) return;
+        try {
+            int fd = dev.berth.sys.Libc.open(ctlFifo.toString(), dev.berth.sys.Libc.O_WRONLY | dev.berth.sys.Libc.O_NONBLOCK | dev.berth.sys.Libc.O_CLOEXEC, 0);
+            try {
+                dev.berth.sys.Libc.write(fd, line.getBytes());
+            } finally {
+                dev.berth.sys.Libc.close(fd);
+            }
+        } catch (dev.berth.sys.Errno ignored) {
+            // the monitor is gone
+        }
+    }
+}

@@ -274,7 +274,7 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 	int keep[2] = { a->sync_fd, a->fifo_fd };
 	close_fds_except(keep, 2);
 	const char *path = prepare_process(p);
-	if (p->exec_mode) {
+	if (p->exec_mode && a->fifo_fd < 0) {
 		/* The sync socket is close-on-exec: EOF tells the monitor the exec worked. */
 		prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
 		execve(path, p->args, p->env);
@@ -515,7 +515,8 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 		if ((cgroup_fds[i] = open(p->cgroups[i], O_WRONLY | O_CLOEXEC)) < 0)
 			fail('S', errno, "open %s", p->cgroups[i]);
 	int fifo_fd = -1;
-	if (!p->exec_mode && p->fifo) {
+	/* An exec may wait on a fifo too, so a client can attach before its first output. */
+	if (p->fifo) {
 		if (mkfifo(p->fifo, 0600) < 0 && errno != EEXIST)
 			fail('S', errno, "mkfifo %s", p->fifo);
 		if ((fifo_fd = open(p->fifo, O_RDWR | O_CLOEXEC)) < 0)

@@ -47,6 +47,17 @@ import java.util.zip.ZipException;
  * } catch (BerthException e) { deleteRecursively(tmp); throw e; }
  * }</pre>
  *
+ * <p><b>Streams.</b> The layer stream is read to its end (trailing bytes count in the digests) by a
+ * helper thread that decompresses and hashes ahead of the file writing; it is never closed here. If
+ * apply fails, that thread stops after its current read; close the stream afterwards as usual.
+ *
+ * <p><b>What is kept.</b> Types (files, dirs, symlinks, hardlinks, char/block devices, fifos), permission
+ * bits with setuid/setgid/sticky, numeric owners, mtimes and atimes with nanoseconds (utimensat with
+ * AT_SYMLINK_NOFOLLOW, symlinks included; directories last), xattrs from PAX SCHILY.xattr.* records
+ * (not trusted.overlay.*, which would steer overlayfs; a security.* or user.* one the file system or an
+ * LSM refuses is skipped). Hardlinks may point to entries of this layer or, in PLAIN mode, to files
+ * already in the target. Not supported: sparse files (UNSUPPORTED), AUFS hardlink dirs (.wh..wh.plnk).
+ *
  * <p>Needs root (chown, mknod, trusted.* xattrs). Stateless and thread-safe; each call uses its own
  * native buffers.
  */

@@ -144,20 +144,7 @@ public final class ContainerRuntime {
         ContainerRecord rec = d.record();
         ContainerStatus s = status(d, rec);
         if (!s.canStart()) throw BerthException.conflict("cannot start a container that has %s", s == ContainerStatus.STOPPED ? "stopped" : "already been started");
-        try {
-            int fd = Libc.open(d.execFifo().toString(), Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
-            try {
-                Libc.write(fd, new byte[] {'0'});
-            } finally {
-                Libc.close(fd);
-            }
-            Files.deleteIfExists(d.execFifo());
-        } catch (Errno e) {
-            if (e.errno() == Errno.ENXIO) throw BerthException.conflict("cannot start container %s: its init is gone", id);
-            throw BerthException.internal("start " + id + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw BerthException.internal("start " + id + ": " + e.getMessage(), e);
-        }
+        releaseGate(d.execFifo(), id);
     }
 
     public Container state(String id) {
@@ -332,6 +319,14 @@ public final class ContainerRuntime {
 
     /** Starts a process in the running container; see {@link #waitExec}. */
     public ExecHandle exec(String id, Spec.Process process, IoOptions io, String execId) {
+        return exec(id, process, io, execId, false);
+    }
+
+    /**
+     * Starts a process in the running container. With gated, the process is set up but waits for
+     * {@link #releaseExec} before it runs, so a client can attach to its output first.
+     */
+    public ExecHandle exec(String id, Spec.Process process, IoOptions io, String execId, boolean gated) {
         StateDir d = existing(id);
         ContainerRecord rec = d.record();
         ContainerStatus s = status(d, rec);
@@ -348,12 +343,34 @@ public final class ContainerRuntime {
         }
         try {
             LaunchPlan plan = PlanBuilder.exec(d.spec(), rec.pid(), HomeEnv.apply(process, Path.of(rec.rootfs())),
-                    cgroup(rec.cgroupsPath()).procsFiles(), io);
+                    cgroup(rec.cgroupsPath()).procsFiles(), io, gated ? dir.resolve("exec.fifo") : null);
             LaunchResult r = launcher().launch(dir, plan, io);
             return new ExecHandle(id, execId, r.pid(), r.monitorPid(), ProcFs.startTime(r.monitorPid()), dir);
         } catch (RuntimeException e) {
             StateDir.removeTree(dir);
             throw e;
+        }
+    }
+
+    /** Lets a gated exec run. */
+    public void releaseExec(ExecHandle h) {
+        releaseGate(h.dir().resolve("exec.fifo"), h.containerId());
+    }
+
+    private static void releaseGate(Path fifo, String id) {
+        try {
+            int fd = Libc.open(fifo.toString(), Libc.O_WRONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
+            try {
+                Libc.write(fd, new byte[] {'0'});
+            } finally {
+                Libc.close(fd);
+            }
+            Files.deleteIfExists(fifo);
+        } catch (Errno e) {
+            if (e.errno() == Errno.ENXIO) throw BerthException.conflict("cannot start %s: its process is gone", id);
+            throw BerthException.internal("start " + id + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw BerthException.internal("start " + id + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,10 +21,6 @@ public record FileStat(int mode, int uid, int gid, long nlink, long ino, int dev
         return type() == S_IFDIR;
     }
 
-    public boolean isRegular() {
-        return type() == S_IFREG;
-    }
-
     public boolean isSymlink() {
         return type() == S_IFLNK;
     }

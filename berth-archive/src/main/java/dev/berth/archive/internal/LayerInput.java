@@ -3,6 +3,7 @@ package dev.berth.archive.internal;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import dev.berth.archive.Compression;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -17,27 +18,49 @@ public final class LayerInput {
 
     private final Compression compression;
     private final DigestingInputStream raw;
-    private final InputStream decompressed;
     private final DigestingInputStream tar;
+    private final PrefetchInputStream prefetched;
 
-    private LayerInput(Compression compression, DigestingInputStream raw, InputStream decompressed, DigestingInputStream tar) {
+    private LayerInput(Compression compression, DigestingInputStream raw, DigestingInputStream tar) {
         this.compression = compression;
         this.raw = raw;
-        this.decompressed = decompressed;
         this.tar = tar;
+        this.prefetched = new PrefetchInputStream(new FilterInputStream(tar) {
+            private boolean drained;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0 && !drained) {
+                    drained = true;
+                    if (raw != null) raw.drain(); // bytes after the end of the compressed data count too
+                }
+                return n;
+            }
+        });
     }
 
+    /**
+     * Detects the compression (reading the first bytes here), then hands the stream to a reader
+     * thread that decompresses and hashes ahead of the consumer. The caller's stream is never closed.
+     */
     public static LayerInput open(InputStream in, long sizeLimit) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+        InputStream shielded = new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the caller owns its stream
+            }
+        };
+        BufferedInputStream buffered = new BufferedInputStream(shielded, BUFFER);
         buffered.mark(Compression.MAGIC_LENGTH);
         byte[] head = buffered.readNBytes(Compression.MAGIC_LENGTH);
         buffered.reset();
         Compression c = Compression.detect(head, head.length);
-        if (c == Compression.NONE) return new LayerInput(c, null, buffered, new DigestingInputStream(buffered, sizeLimit));
+        if (c == Compression.NONE) return new LayerInput(c, null, new DigestingInputStream(buffered, sizeLimit));
         long rawLimit = sizeLimit > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : sizeLimit * 2 + (64L << 20);
         DigestingInputStream raw = new DigestingInputStream(buffered, rawLimit);
         InputStream d = c == Compression.GZIP ? new GZIPInputStream(raw, 64 * 1024) : new ZstdInputStreamNoFinalizer(raw);
-        return new LayerInput(c, raw, d, new DigestingInputStream(d, sizeLimit));
+        return new LayerInput(c, raw, new DigestingInputStream(d, sizeLimit));
     }
 
     public Compression compression() {
@@ -46,13 +69,18 @@ public final class LayerInput {
 
     /** The uncompressed tar stream. */
     public InputStream tar() {
-        return tar;
+        return prefetched;
     }
 
-    /** Reads both sides to their end, so the digests cover all of the stream (tar padding included). */
+    /**
+     * Reads the rest of the stream (tar padding, trailing bytes of the compressed stream), so the
+     * digests cover all of it. Only then are the digests and sizes final.
+     */
     public void drain() throws IOException {
-        tar.drain();
-        if (raw != null) raw.drain();
+        byte[] skip = new byte[64 * 1024];
+        while (prefetched.read(skip, 0, skip.length) >= 0) {
+            // the reader thread hashes and counts
+        }
     }
 
     public String diffId() {
@@ -72,11 +100,8 @@ public final class LayerInput {
         return raw == null ? tar.count() : raw.count();
     }
 
+    /** Stops the reader thread (it frees the decompressor when it exits). */
     public void close() {
-        try {
-            decompressed.close();
-        } catch (IOException ignored) {
-            // the caller closes its own stream; this only frees the decompressor
-        }
+        prefetched.close();
     }
 }

@@ -99,7 +99,7 @@ public final class LayerUnpacker {
             dirTimes.put(clean, times(e));
             return;
         }
-        int parentFd = dirs.dir(parent, true);
+        int parentFd = parentDir(parent);
         switch (e.type()) {
             case TarEntry.DIR -> makeDir(parentFd, base, clean, e);
             case TarEntry.REG, TarEntry.REG_OLD, TarEntry.CONTIGUOUS -> writeFile(parentFd, base, clean, e, reader);
@@ -109,6 +109,19 @@ public final class LayerUnpacker {
             default -> throw new IllegalStateException("unchecked type");
         }
         if (plain) unpacked.add(clean);
+    }
+
+    /** The parent directory of an entry, made when missing; refused when the path leads to a non-directory. */
+    private int parentDir(String parent) throws Errno {
+        try {
+            return dirs.dir(parent, true);
+        } catch (Errno x) {
+            int n = x.errno();
+            if (n == Errno.EEXIST || n == Errno.ENOTDIR || n == Errno.ELOOP || n == Errno.ENOENT) {
+                throw refuse("parent \"" + RawNames.display(parent) + "\" is not a directory inside the target (" + x.getMessage() + ")");
+            }
+            throw x;
+        }
     }
 
     private void checkPolicy(TarEntry e) {
@@ -130,29 +143,28 @@ public final class LayerUnpacker {
     }
 
     private void makeDir(int parentFd, String base, String clean, TarEntry e) throws Errno {
+        boolean overWhiteout = false;
         try {
             fs.mkdirat(parentFd, base, 0700);
         } catch (Errno x) {
             if (x.errno() != Errno.EEXIST) throw x;
             FileStat st = fs.stat(parentFd, base);
             if (!st.isDir()) {
+                overWhiteout = st.isWhiteout();
                 replace(parentFd, base, clean);
                 fs.mkdirat(parentFd, base, 0700);
             }
         }
         applyMeta(parentFd, base, e, false);
+        if (overWhiteout && !plain) {
+            // as overlayfs itself does: a directory made where lower layers were deleted must not show them again
+            fs.lsetxattr(NativeFs.procPath(parentFd, base), Whiteouts.OPAQUE_XATTR, new byte[] {'y'});
+        }
         dirTimes.put(clean, times(e));
     }
 
     private void writeFile(int parentFd, String base, String clean, TarEntry e, TarReader reader) throws IOException {
-        int fd;
-        try {
-            fd = fs.openat(parentFd, base, FILE_FLAGS, 0600);
-        } catch (Errno x) {
-            if (x.errno() != Errno.EEXIST) throw x;
-            replace(parentFd, base, clean);
-            fd = fs.openat(parentFd, base, FILE_FLAGS, 0600);
-        }
+        int fd = createFile(parentFd, base, clean);
         try {
             for (int n; (n = fill(reader)) > 0; ) fs.write(fd, buf, 0, n, clean);
             fs.fchown(fd, e.uid(), e.gid(), clean);
@@ -162,6 +174,16 @@ public final class LayerUnpacker {
             fs.futimens(fd, t[0], (int) t[1], t[2], (int) t[3], clean);
         } finally {
             fs.close(fd);
+        }
+    }
+
+    private int createFile(int parentFd, String base, String clean) throws Errno {
+        try {
+            return fs.openat(parentFd, base, FILE_FLAGS, 0600);
+        } catch (Errno x) {
+            if (x.errno() != Errno.EEXIST) throw x;
+            replace(parentFd, base, clean);
+            return fs.openat(parentFd, base, FILE_FLAGS, 0600);
         }
     }
 
@@ -197,7 +219,7 @@ public final class LayerUnpacker {
         if (target.isEmpty()) throw refuse("hardlink to the root directory");
         if (target.equals(clean)) throw refuse("hardlink to itself");
         String tParent = TarPaths.parent(target), tBase = TarPaths.base(target);
-        int parentFd = dirs.dir(parent, true);
+        int parentFd = parentDir(parent);
         int tParentFd = targetDir(tParent, e);
         FileStat st = fs.statOrNull(tParentFd, tBase);
         if (st == null) throw refuse(targetMissing(e));
@@ -207,7 +229,7 @@ public final class LayerUnpacker {
         } catch (Errno x) {
             if (x.errno() != Errno.EEXIST) throw x;
             replace(parentFd, base, clean);
-            parentFd = dirs.dir(parent, true);
+            parentFd = parentDir(parent);
             tParentFd = targetDir(tParent, e);
             try {
                 fs.linkat(tParentFd, tBase, parentFd, base, 0);
@@ -269,14 +291,14 @@ public final class LayerUnpacker {
             replace(parentFd, hidden, path);
             return;
         }
-        int parentFd = dirs.dir(parent, true);
+        int parentFd = parentDir(parent);
         if (fs.statOrNull(parentFd, hidden) != null) replace(parentFd, hidden, path);
         fs.mknodat(parentFd, hidden, FileStat.S_IFCHR, Libc.makedev(0, 0));
         fs.fchownat(parentFd, hidden, e.uid(), e.gid(), NativeFs.AT_SYMLINK_NOFOLLOW);
     }
 
     private void opaque(String dir) throws Errno {
-        int dirFd = dirs.dir(dir, true);
+        int dirFd = parentDir(dir);
         if (!plain) {
             fs.setxattrFd(dirFd, Whiteouts.OPAQUE_XATTR, new byte[] {'y'});
             return;

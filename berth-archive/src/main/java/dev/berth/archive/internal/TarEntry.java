@@ -21,10 +21,6 @@ public record TarEntry(String name, byte type, long size, int mode, int uid, int
         xattrs = Map.copyOf(xattrs);
     }
 
-    public boolean isRegular() {
-        return type == REG || type == REG_OLD || type == CONTIGUOUS;
-    }
-
     public boolean isDir() {
         return type == DIR;
     }

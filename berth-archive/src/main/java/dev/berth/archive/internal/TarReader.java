@@ -30,11 +30,6 @@ public final class TarReader {
         this.in = in;
     }
 
-    /** Bytes of the tar stream consumed so far. */
-    public long offset() {
-        return offset;
-    }
-
     /** The next entry, or null at the end of the archive. */
     public TarEntry next() throws IOException {
         if (done) return null;

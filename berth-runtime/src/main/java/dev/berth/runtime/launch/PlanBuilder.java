@@ -94,7 +94,13 @@ public final class PlanBuilder {
      * its cgroup, and its own process settings.
      */
     public static LaunchPlan exec(Spec containerSpec, int initPid, Spec.Process process, List<Path> cgroupProcs, IoOptions io) {
+        return exec(containerSpec, initPid, process, cgroupProcs, io, null);
+    }
+
+    /** With a gate fifo, the process waits (set up, checked) until the fifo is written: attach first, then run. */
+    public static LaunchPlan exec(Spec containerSpec, int initPid, Spec.Process process, List<Path> cgroupProcs, IoOptions io, Path gate) {
         LaunchPlan plan = new LaunchPlan().add("mode", "exec");
+        if (gate != null) plan.add("fifo", gate);
         Spec.Linux linux = containerSpec.linux();
         if (linux != null && linux.namespaces() != null) {
             for (Spec.Namespace ns : linux.namespaces()) {

@@ -135,7 +135,8 @@ public final class ContainerService {
         String id = Names.newId();
         String n = names.reserve(name, id);
         try {
-            String hostname = cfg.hostname() != null && !cfg.hostname().isEmpty() ? cfg.hostname() : id.substring(0, 12);
+            String hostname = cfg.hostname() != null && !cfg.hostname().isEmpty() ? cfg.hostname()
+                    : ContainerStarter.networkMode(hc).equals("host") ? ContainerStarter.hostHostname() : id.substring(0, 12);
             images.prepare(id, image.id(), hostname);
             ContainerRecord r = new ContainerRecord(id, n, Instant.now().toString(), null, List.of(), image.id(), cfg, hc,
                     ContainerState.created(), 0, store.paths().log(id).toString(), store.paths().hostname(id).toString(),

@@ -76,6 +76,14 @@ public final class ContainerStarter {
         return warnings;
     }
 
+    static String hostHostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
     static String networkMode(HostConfig hc) {
         String m = hc == null || hc.networkMode() == null ? "" : hc.networkMode();
         return m.isEmpty() ? "default" : m;
@@ -148,7 +156,7 @@ public final class ContainerStarter {
             String parent = hc.cgroupParent() != null && !hc.cgroupParent().isEmpty() ? hc.cgroupParent() : cgroupParent;
             SpecInput.Builder in = SpecInput.builder(r.id(), req, rootfs, user, host)
                     .image(ic)
-                    .hostname(networkMode(hc).equals("host") ? null : hostname)
+                    .hostname(hostname)
                     .cgroupsPath("/" + parent.replaceAll("^/+", "") + "/" + r.id())
                     .extraMount(SpecGenerator.networkFileMount(paths.resolvConf(r.id()), "/etc/resolv.conf", ro))
                     .extraMount(SpecGenerator.networkFileMount(paths.hostname(r.id()), "/etc/hostname", ro))

@@ -52,8 +52,14 @@ public record CreateRequest(ContainerConfig config, HostConfig hostConfig, Netwo
         return out;
     }
 
-    /** The create body's bytes parsed; INVALID_ARGUMENT for malformed JSON or a body that is not an object. */
+    /**
+     * The create body's bytes parsed; INVALID_ARGUMENT for an empty body ("EOF", as Go's decoder
+     * says), malformed JSON or a body that is not an object. A JSON null is an empty request.
+     */
     public static CreateRequest parse(byte[] body) {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw BerthException.invalid("malformed container config: EOF");
+        }
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(body);

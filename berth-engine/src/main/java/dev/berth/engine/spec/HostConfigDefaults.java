@@ -19,7 +19,8 @@ public final class HostConfigDefaults {
      * NetworkMode "" becomes "default"; MemorySwap twice Memory when Memory is set and MemorySwap
      * is not; ShmSize 64 MiB when 0; IpcMode "private" when empty; CgroupnsMode "private" on a
      * cgroup v2 host and "host" otherwise (a privileged container on v1 always "host");
-     * OomKillDisable false when unset; MemorySwappiness -1 (the CLI's "unset") becomes null; and,
+     * OomKillDisable false when unset; MemorySwappiness -1 (the CLI's "unset") and a PidsLimit of 0
+     * or less ("unlimited") become null; and,
      * unless privileged, MaskedPaths and ReadonlyPaths the defaults when null.
      *
      * @param hostConfig null counts as an empty HostConfig
@@ -37,6 +38,8 @@ public final class HostConfigDefaults {
         if (ConfigMerge.empty(hc.cgroupnsMode())) b.cgroupnsMode(cgroupV2 ? "private" : "host");
         if (hc.oomKillDisable() == null) b.oomKillDisable(false);
         if (hc.memorySwappiness() != null && hc.memorySwappiness() == -1) b.memorySwappiness(null);
+        // The API router's rule: 0 or less means "no limit", stored as none at all.
+        if (hc.pidsLimit() != null && hc.pidsLimit() <= 0) b.pidsLimit(null);
         if (hc.maskedPaths() == null && !privileged) b.maskedPaths(defaultMaskedPaths);
         if (hc.readonlyPaths() == null && !privileged) b.readonlyPaths(SpecDefaults.DOCKER_READONLY_PATHS);
         return b.build();

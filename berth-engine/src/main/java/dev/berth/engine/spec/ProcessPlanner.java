@@ -39,7 +39,7 @@ final class ProcessPlanner {
         boolean tty = HostConfigDefaults.isTrue(merged.tty());
         List<String> caps = CapabilityPlanner.capabilities(hc.capAdd(), hc.capDrop(), HostConfigDefaults.isTrue(hc.privileged()));
         return new Spec.Process(
-                tty,
+                tty ? Boolean.TRUE : null,
                 consoleSize(hc, tty),
                 new Spec.User(user.uid(), user.gid(), null, user.additionalGids(), null),
                 List.copyOf(args),

@@ -60,10 +60,9 @@ final class ResourcePlanner {
         return new Spec.Cpu(shares, quota, period, rtRuntime, rtPeriod, cpus, mems, null);
     }
 
-    /** PidsLimit null leaves pids alone; 0 or less means unlimited (-1), as Docker's API says. */
+    /** A positive PidsLimit; 0 or less is "unlimited", which dockerd's create leaves out of the spec. */
     private static Spec.Pids pids(HostConfig hc) {
-        if (hc.pidsLimit() == null) return null;
-        return new Spec.Pids(hc.pidsLimit() <= 0 ? -1 : hc.pidsLimit());
+        return hc.pidsLimit() == null || hc.pidsLimit() <= 0 ? null : new Spec.Pids(hc.pidsLimit());
     }
 
     private static Spec.BlockIO blockIO(HostConfig hc, Devices lookup) {

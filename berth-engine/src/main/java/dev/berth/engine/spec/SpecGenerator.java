@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Turns a Docker create request into the OCI spec dockerd 20.10 would give runc
  * (daemon/oci_linux.go createSpec over oci/defaults.go DefaultLinuxSpec). Pure: every host fact
- * comes from the {@link SpecInput}.
+ * comes from the {@link SpecInput}. As in dockerd's JSON, false flags (terminal, root.readonly,
+ * noNewPrivileges) are left out rather than written as false.
  *
  * <p>Order of work: {@link CreateValidator} (dockerd's create-time checks), then Docker's
  * defaults ({@link HostConfigDefaults}) and the image merge ({@link ConfigMerge}), then the
@@ -75,7 +76,7 @@ public final class SpecGenerator {
                 emptyToNull(hc.readonlyPaths()),
                 null);
         return new Spec(SpecDefaults.OCI_VERSION, process,
-                new Spec.Root(in.rootfs().toString(), HostConfigDefaults.isTrue(hc.readonlyRootfs())),
+                new Spec.Root(in.rootfs().toString(), HostConfigDefaults.isTrue(hc.readonlyRootfs()) ? Boolean.TRUE : null),
                 ownUts ? hostname : null, null, mounts.mounts(), null, null, linux);
     }
 

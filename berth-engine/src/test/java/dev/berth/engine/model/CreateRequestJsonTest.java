@@ -141,7 +141,9 @@ class CreateRequestJsonTest {
         assertEquals("malformed container config: expected a JSON object, got array", e.getMessage());
         e = assertThrows(BerthException.class, () -> parse("{\"HostConfig\":{\"Memory\":\"lots\"}}"));
         assertEquals(BerthException.Kind.INVALID_ARGUMENT, e.kind());
-        assertEquals(new CreateRequest(null, null, null), parse(""));
+        e = assertThrows(BerthException.class, () -> parse(" "));
+        assertEquals("malformed container config: EOF", e.getMessage());
+        assertEquals(new CreateRequest(null, null, null), parse("null"));
     }
 
     @Test

@@ -13,7 +13,7 @@ class HostConfigDefaultsTest {
 
     @Test
     void fillsWhatDockerFills() {
-        HostConfig hc = HostConfigDefaults.apply(HostConfig.builder().memory(64L << 20).memorySwappiness(-1L).build(), false, MASKED);
+        HostConfig hc = HostConfigDefaults.apply(HostConfig.builder().memory(64L << 20).memorySwappiness(-1L).pidsLimit(0L).build(), false, MASKED);
         assertEquals("default", hc.networkMode());
         assertEquals(128L << 20, hc.memorySwap());
         assertEquals(64L << 20, hc.shmSize());
@@ -21,6 +21,7 @@ class HostConfigDefaultsTest {
         assertEquals("host", hc.cgroupnsMode());
         assertEquals(false, hc.oomKillDisable());
         assertNull(hc.memorySwappiness());
+        assertNull(hc.pidsLimit());
         assertEquals(MASKED, hc.maskedPaths());
         assertEquals(SpecDefaults.DOCKER_READONLY_PATHS, hc.readonlyPaths());
         assertEquals(hc, HostConfigDefaults.apply(hc, false, MASKED), "idempotent");
@@ -29,7 +30,7 @@ class HostConfigDefaultsTest {
     @Test
     void keepsWhatTheRequestSays() {
         HostConfig in = HostConfig.builder().networkMode("host").memory(64L << 20).memorySwap(-1L).shmSize(1L << 20)
-                .ipcMode("shareable").cgroupnsMode("host").oomKillDisable(true).maskedPaths(List.of()).build();
+                .ipcMode("shareable").cgroupnsMode("host").oomKillDisable(true).maskedPaths(List.of()).pidsLimit(10L).build();
         HostConfig hc = HostConfigDefaults.apply(in, true, MASKED);
         assertEquals("host", hc.networkMode());
         assertEquals(-1L, hc.memorySwap());
@@ -38,6 +39,7 @@ class HostConfigDefaultsTest {
         assertEquals("host", hc.cgroupnsMode());
         assertEquals(true, hc.oomKillDisable());
         assertEquals(List.of(), hc.maskedPaths());
+        assertEquals(10L, hc.pidsLimit());
     }
 
     @Test

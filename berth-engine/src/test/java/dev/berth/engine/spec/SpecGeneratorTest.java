@@ -68,7 +68,7 @@ class SpecGeneratorTest {
 
         assertEquals(SpecDefaults.OCI_VERSION, spec.ociVersion());
         Spec.Process p = spec.process();
-        assertEquals(false, p.terminal());
+        assertNull(p.terminal(), "false is left out, as dockerd writes it");
         assertNull(p.consoleSize());
         assertEquals(new Spec.User(0, 0, null, List.of(0), null), p.user());
         assertEquals(List.of("echo", "hi"), p.args());
@@ -81,7 +81,7 @@ class SpecGeneratorTest {
         assertNull(p.apparmorProfile());
         assertEquals(0, p.oomScoreAdj());
 
-        assertEquals(new Spec.Root(rootfs.toString(), false), spec.root());
+        assertEquals(new Spec.Root(rootfs.toString(), null), spec.root());
         assertEquals(SHORT_ID, spec.hostname());
         assertNull(spec.domainname());
         assertNull(spec.hooks());
@@ -112,10 +112,10 @@ class SpecGeneratorTest {
         assertEquals(DevicePlanner.DOCKER_DEFAULT_RULES, r.devices());
         assertEquals(new Spec.DeviceRule(false, null, null, null, "rwm"), r.devices().get(0));
         assertEquals(new Spec.DeviceRule(false, "c", 10L, 229L, "rwm"), r.devices().get(7));
-        // The CLI sends OomKillDisable false and PidsLimit 0: dockerd turns them into these.
+        // The CLI sends OomKillDisable false and PidsLimit 0 ("unlimited"): dockerd keeps the first, drops the second.
         assertEquals(new Spec.Memory(null, null, null, null, null, null, false, null, null), r.memory());
         assertNull(r.cpu());
-        assertEquals(new Spec.Pids(-1), r.pids());
+        assertNull(r.pids());
         assertNull(r.blockIO());
     }
 
@@ -279,7 +279,7 @@ class SpecGeneratorTest {
         assertEquals(new Spec.Memory(100L << 20, 32L << 20, 200L << 20, null, null, null, false, null, null), r.memory());
         assertEquals(new Spec.Cpu(512L, null, null, null, null, "0", null, null), r.cpu());
         assertEquals(new Spec.BlockIO(300, null, null, null, null, null, null), r.blockIO());
-        assertEquals(new Spec.Pids(-1), r.pids());
+        assertNull(r.pids());
     }
 
     @Test

@@ -394,6 +394,20 @@ static void reap(struct monitor *m)
 		}
 }
 
+static void accept_clients(struct monitor *m)
+{
+	int cfd;
+	while ((cfd = accept4(m->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK)) >= 0) {
+		for (int i = 0; cfd >= 0 && i < MAX_CLIENTS; i++)
+			if (m->clients[i] < 0) {
+				m->clients[i] = cfd;
+				cfd = -1;
+			}
+		if (cfd >= 0)
+			close(cfd);
+	}
+}
+
 static void serve(struct monitor *m)
 {
 	while (1) {
@@ -430,19 +444,12 @@ static void serve(struct monitor *m)
 		int progressed = 0;
 		if (fds[0].revents)
 			reap(m);
+		/* Clients first: one that connected before the process was let go must see all its output. */
+		if (l >= 0)
+			accept_clients(m);
 		if (o >= 0 && fds[o].revents) { progressed = 1; if (!pump_output(m, m->io.out_r, 1)) { close(m->io.out_r); m->io.out_r = -1; } }
 		if (e >= 0 && fds[e].revents) { progressed = 1; if (!pump_output(m, m->io.err_r, 2)) { close(m->io.err_r); m->io.err_r = -1; } }
 		if (t >= 0 && fds[t].revents) { progressed = 1; if (!pump_output(m, m->io.master, 1)) { close(m->io.master); m->io.master = -1; } }
-		if (l >= 0 && fds[l].revents) {
-			int cfd = accept4(m->listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
-			for (int i = 0; cfd >= 0 && i < MAX_CLIENTS; i++)
-				if (m->clients[i] < 0) {
-					m->clients[i] = cfd;
-					cfd = -1;
-				}
-			if (cfd >= 0)
-				close(cfd);
-		}
 		if (c >= 0 && fds[c].revents)
 			handle_ctl(m);
 		for (int k = first_client; k < n; k++)

@@ -4,7 +4,19 @@ import dev.berth.api.http.ApiVersion;
 import dev.berth.api.http.HttpServer;
 import dev.berth.api.http.Router;
 import dev.berth.common.BerthException;
+import dev.berth.daemon.api.ContainerRoutes;
+import dev.berth.daemon.api.ExecRoutes;
 import dev.berth.daemon.api.SystemRoutes;
+import dev.berth.engine.container.ContainerPaths;
+import dev.berth.engine.container.ContainerRecord;
+import dev.berth.engine.container.ContainerService;
+import dev.berth.engine.container.ContainerStarter;
+import dev.berth.engine.container.ContainerStore;
+import dev.berth.engine.exec.ExecService;
+import dev.berth.engine.spec.HostInfo;
+import dev.berth.image.service.Images;
+import dev.berth.runtime.ContainerRuntime;
+import dev.berth.runtime.RuntimeConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +34,16 @@ public final class Daemon {
 
     private final DaemonConfig config;
     private final HttpServer server;
+    private final Images images;
+    private final ContainerService containers;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean shutDown;
 
-    private Daemon(DaemonConfig config, HttpServer server) {
+    private Daemon(DaemonConfig config, HttpServer server, Images images, ContainerService containers) {
         this.config = config;
         this.server = server;
+        this.images = images;
+        this.containers = containers;
     }
 
     public static Daemon start(DaemonConfig config) throws IOException {
@@ -38,9 +54,28 @@ public final class Daemon {
         Files.createDirectories(config.execRoot());
         claimPidFile(config.pidFile());
         String cgroupVersion = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "2" : "1";
-        SystemRoutes system = new SystemRoutes(() -> new SystemRoutes.Counts(0, 0, 0, 0, 0), config.dataRoot(), cgroupVersion, config.liveRestore());
+        Images images;
+        ContainerService containers;
         Router router = new Router(new ApiVersion(SystemRoutes.MIN_API_VERSION, SystemRoutes.API_VERSION));
-        system.register(router);
+        try {
+            images = Images.open(Images.Options.of(config.dataRoot()).withBuiltinArchive(builtinImage()));
+            ContainerRuntime runtime = new ContainerRuntime(new RuntimeConfig(config.execRoot().resolve("runtime"), null,
+                    Path.of("/sys/fs/cgroup"), config.cgroupParent()));
+            ImagesAccess access = new ImagesAccess(images);
+            ContainerPaths paths = new ContainerPaths(config.dataRoot().resolve("containers"));
+            ContainerStarter starter = new ContainerStarter(runtime, access, paths, HostInfo.detect(), config.cgroupParent());
+            containers = new ContainerService(new ContainerStore(paths), runtime, access, starter, config.liveRestore());
+            containers.restore();
+            ExecService execs = new ExecService(containers, runtime);
+            ContainerService cs = containers;
+            new SystemRoutes(() -> counts(cs, images), config.dataRoot(), cgroupVersion, config.liveRestore()).register(router);
+            new ContainerRoutes(containers, id -> imageName(images, id)).register(router);
+            new ExecRoutes(execs).register(router);
+            new dev.berth.daemon.api.ImageRoutes(images, containers).register(router);
+        } catch (RuntimeException | IOException e) {
+            releasePidFile(config.pidFile());
+            throw e;
+        }
         Map<String, String> headers = Map.of("Api-Version", SystemRoutes.API_VERSION, "Docker-Experimental", "false",
                 "Ostype", "linux", "Server", "Berth/" + SystemRoutes.VERSION + " (linux)");
         HttpServer server = new HttpServer(config.hosts().stream().map(HttpServer.Listen::new).toList(), router, headers);
@@ -52,7 +87,7 @@ public final class Daemon {
         }
         LOG.info("API listening on " + String.join(", ", config.hosts()));
         SdNotify.notify("READY=1");
-        return new Daemon(config, server);
+        return new Daemon(config, server, images, containers);
     }
 
     private static void claimPidFile(Path pidFile) throws IOException {
@@ -77,12 +112,53 @@ public final class Daemon {
         }
     }
 
+    /** The built-in busybox image archive: -Dberth.busybox, else beside the installed jars. */
+    static Path builtinImage() {
+        String p = System.getProperty("berth.busybox");
+        if (p != null && !p.isEmpty()) return Path.of(p);
+        return Path.of("/usr/local/lib/berth/lib/busybox-image.tar");
+    }
+
+    private static SystemRoutes.Counts counts(ContainerService cs, Images images) {
+        int running = 0, paused = 0, stopped = 0, total = 0;
+        for (ContainerRecord r : cs.all()) {
+            total++;
+            if (r.state().paused()) paused++;
+            else if (r.state().running()) running++;
+            else stopped++;
+        }
+        return new SystemRoutes.Counts(total, running, paused, stopped, images.store().images().size());
+    }
+
+    private static String imageName(Images images, String id) {
+        try {
+            var refs = images.store().references(dev.berth.image.content.Digest.parse(id));
+            for (var ref : refs) if (ref.tag() != null) return ref.familiarString();
+            return id.substring(7, 19);
+        } catch (RuntimeException e) {
+            return id;
+        }
+    }
+
+    /** For tests: force-removes every container (their mounts, cgroups, monitors). */
+    public void removeEverything() {
+        for (ContainerRecord r : java.util.List.copyOf(containers.all())) {
+            try {
+                containers.remove(r.id(), true);
+            } catch (RuntimeException e) {
+                LOG.warning("remove " + r.id() + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** SIGTERM: stop accepting, finish, exit cleanly. */
     public void shutdown() {
         if (shutDown) return;
         shutDown = true;
         LOG.info("shutting down");
         server.close();
+        containers.shutdown();
+        images.close();
         releasePidFile(config.pidFile());
         stopped.countDown();
     }

@@ -197,6 +197,15 @@ public final class ContainerService {
                 };
                 store.save(r.withState(r.state().failed(code, e.getMessage(), Instant.now().toString())));
                 waits.exited(id, code);
+                // Docker removes an AutoRemove container whose start failed, which ends `wait?condition=removed`.
+                if (r.hostConfig() != null && Boolean.TRUE.equals(r.hostConfig().autoRemove()))
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            remove(id, true);
+                        } catch (RuntimeException ignored) {
+                            // already gone
+                        }
+                    });
                 throw e;
             }
             watch(id);

@@ -36,7 +36,7 @@ public final class ContainerStore {
                 Path rec = d.resolve("config.v2.json");
                 if (!Files.isRegularFile(rec)) {
                     LOG.warning("removing incomplete container dir " + d);
-                    dev.berth.runtime.state.StateDir.removeTree(d);
+                    SafeDelete.tree(d);
                     continue;
                 }
                 try {
@@ -73,6 +73,6 @@ public final class ContainerStore {
 
     public void delete(String id) {
         records.remove(id);
-        dev.berth.runtime.state.StateDir.removeTree(paths.dir(id));
+        SafeDelete.tree(paths.dir(id));
     }
 }

@@ -66,6 +66,9 @@ public final class Daemon {
             ContainerStarter starter = new ContainerStarter(runtime, access, paths, HostInfo.detect(), config.cgroupParent());
             containers = new ContainerService(new ContainerStore(paths), runtime, access, starter, config.liveRestore());
             containers.restore();
+            // Layers of containers whose creation was cut off before their record was written.
+            for (String leftover : images.containersWithLayers())
+                if (containers.all().stream().noneMatch(c -> c.id().equals(leftover))) images.removeContainer(leftover);
             ExecService execs = new ExecService(containers, runtime);
             ContainerService cs = containers;
             new SystemRoutes(() -> counts(cs, images), config.dataRoot(), cgroupVersion, config.liveRestore()).register(router);

@@ -7,7 +7,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 n=${N:-30}
 java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; rmdir /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/*/berth 2>/dev/null || true' EXIT
 "$top/scripts/make-busybox-rootfs.sh" "$work/bundle/rootfs"
 (cd "$work/bundle" && runc spec)
 sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"true"/' "$work/bundle/config.json"

@@ -72,6 +72,8 @@ public final class ContainerRoutes {
         r.on("POST", "/containers/{id}/attach", this::attach);
         r.on("GET", "/containers/{id}/logs", this::logs);
         r.on("POST", "/containers/{id}/resize", this::resize);
+        r.on("POST", "/containers/prune", this::prune);
+        r.on("GET", "/containers/{id}/top", this::top);
     }
 
     private static Integer timeout(HttpRequest req) {
@@ -215,6 +217,51 @@ public final class ContainerRoutes {
         } catch (NumberFormatException e) {
             return Instant.parse(v);
         }
+    }
+
+    private void prune(HttpRequest req, HttpExchange ex, Map<String, String> p) throws IOException {
+        Filters.parse(req.query("filters"), Set.of("until", "label"));
+        List<String> deleted = new ArrayList<>();
+        for (ContainerRecord r : List.copyOf(containers.all())) {
+            if (r.state().running() || r.state().restarting()) continue;
+            try {
+                containers.remove(r.id(), false);
+                deleted.add(r.id());
+            } catch (BerthException ignored) {
+                // started or removed meanwhile
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ContainersDeleted", deleted.isEmpty() ? null : deleted);
+        m.put("SpaceReclaimed", 0);
+        ex.sendJson(200, m);
+    }
+
+    /** docker top: `ps` (with the client's options, default -ef) filtered to the container's pids. */
+    private void top(HttpRequest req, HttpExchange ex, Map<String, String> p) throws IOException {
+        String id = containers.resolve(p.get("id"));
+        if (!containers.isRunning(id)) throw BerthException.conflict("Container %s is not running", id);
+        List<Integer> pids = containers.pids(id);
+        List<String> cmd = new ArrayList<>(List.of("ps"));
+        String args = req.query("ps_args", "-ef");
+        cmd.addAll(List.of(args.trim().split("\\s+")));
+        Process ps = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines = new String(ps.getInputStream().readAllBytes()).lines().toList();
+        try {
+            ps.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ps.exitValue() != 0) throw BerthException.internal("ps: " + String.join("\n", lines), null);
+        List<String> titles = List.of(lines.get(0).trim().split("\\s+"));
+        int pidCol = titles.indexOf("PID");
+        if (pidCol < 0) throw BerthException.internal("Couldn't find PID field in ps output", null);
+        List<List<String>> procs = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.trim().split("\\s+", titles.size());
+            if (f.length > pidCol && pids.contains(Integer.parseInt(f[pidCol]))) procs.add(List.of(f));
+        }
+        ex.sendJson(200, Map.of("Titles", titles, "Processes", procs));
     }
 
     private void resize(HttpRequest req, HttpExchange ex, Map<String, String> p) throws IOException {

@@ -439,6 +439,10 @@ public final class ContainerService {
         return starter;
     }
 
+    public List<Integer> pids(String id) {
+        return runtime.ps(id);
+    }
+
     public boolean isRunning(String id) {
         try {
             return store.get(id).state().running();

@@ -89,4 +89,89 @@ class ContainersIT {
         assertEquals(0, r.exit(), r.err());
         assertEquals("67108864\n50\n65534\n/tmp\n1\nbox\n", r.out());
     }
+
+    @Test
+    void pauseRenameTopRestartPolicy() throws Exception {
+        DockerCli docker = d.docker();
+        assertEquals(0, docker.run("run", "-d", "--name", "p1", "busybox", "sleep", "300").exit());
+        assertEquals(0, docker.run("pause", "p1").exit());
+        assertEquals("paused", docker.run("inspect", "-f", "{{.State.Status}}", "p1").out().strip());
+        assertEquals(0, docker.run("unpause", "p1").exit());
+        assertEquals(0, docker.run("rename", "p1", "p2").exit());
+        DockerCli.Result top = docker.run("top", "p2");
+        assertEquals(0, top.exit(), top.err());
+        assertTrue(top.out().contains("sleep 300"), top.out());
+        assertEquals(0, docker.run("rm", "-f", "p2").exit());
+        assertEquals(0, docker.run("run", "-d", "--name", "flaky", "--restart", "on-failure:2", "busybox", "sh", "-c", "exit 3").exit());
+        String count = "";
+        for (int i = 0; i < 100; i++) {
+            count = docker.run("inspect", "-f", "{{.RestartCount}} {{.State.Status}}", "flaky").out().strip();
+            if (count.equals("2 exited")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("2 exited", count);
+        assertEquals(0, docker.run("rm", "flaky").exit());
+    }
+
+    @Test
+    void commitDiffSaveLoadRoundTrip() throws Exception {
+        DockerCli docker = d.docker();
+        assertEquals(0, docker.run("run", "--name", "src", "busybox", "sh", "-c", "rm /bin/vi; echo data > /root/f").exit());
+        String diff = docker.run("diff", "src").out();
+        assertTrue(diff.contains("D /bin/vi") && diff.contains("A /root/f"), diff);
+        DockerCli.Result commit = docker.run("commit", "-c", "ENV X=1", "src", "derived:v1");
+        assertEquals(0, commit.exit(), commit.err());
+        assertEquals("1 data", docker.run("run", "--rm", "derived:v1", "sh", "-c", "echo $X $(cat /root/f); ls /bin/vi").out().strip());
+        java.nio.file.Path tar = d.dir.resolve("derived.tar");
+        assertEquals(0, docker.run("save", "-o", tar.toString(), "derived:v1").exit());
+        assertEquals(0, docker.run("rm", "src").exit());
+        assertEquals(0, docker.run("rmi", "derived:v1").exit());
+        assertTrue(docker.run("image", "inspect", "derived:v1").exit() != 0);
+        DockerCli.Result load = docker.run("load", "-i", tar.toString());
+        assertTrue(load.out().contains("Loaded image: derived:v1"), load.out() + load.err());
+        assertEquals("data", docker.run("run", "--rm", "derived:v1", "cat", "/root/f").out().strip());
+        assertEquals(0, docker.run("rmi", "derived:v1").exit());
+    }
+
+    @Test
+    void logsTailTimestampsAndFollow() throws Exception {
+        DockerCli docker = d.docker();
+        assertEquals(0, docker.run("run", "--name", "lg", "busybox", "sh", "-c", "for i in 1 2 3 4; do echo line$i; done; echo oops >&2").exit());
+        assertEquals("line3\nline4\n", docker.run("logs", "--tail", "3", "lg").out());
+        assertTrue(docker.run("logs", "--tail", "3", "lg").err().contains("oops"));
+        assertTrue(docker.run("logs", "-t", "lg").out().matches("(?s)\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z line1\n.*"));
+        assertEquals(0, docker.run("rm", "lg").exit());
+        assertEquals(0, docker.run("run", "-d", "--name", "lf", "busybox", "sh", "-c", "echo a; sleep 1; echo b").exit());
+        DockerCli.Result f = docker.run("logs", "-f", "lf");
+        assertEquals("a\nb\n", f.out());
+        assertEquals(0, docker.run("rm", "lf").exit());
+    }
+
+    @Test
+    void parallelRunsLeaveNothingBehind() throws Exception {
+        java.util.List<Thread> ts = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < 20; i++) {
+            ts.add(Thread.ofVirtual().start(() -> {
+                try {
+                    if (d.docker().run("run", "--rm", "busybox", "true").exit() == 0) ok.incrementAndGet();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        for (Thread t : ts) t.join();
+        assertEquals(20, ok.get());
+        assertEquals("", d.docker().run("ps", "-aq").out());
+        long mounts = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/mountinfo")).stream()
+                .filter(l -> l.contains(d.dir.toString() + "/data/containers")).count();
+        assertEquals(0, mounts, "container rootfs mounts left");
+        for (String h : new String[] {"memory", "pids"}) {
+            java.nio.file.Path parent = java.nio.file.Path.of("/sys/fs/cgroup", h, d.cgroupParent);
+            if (java.nio.file.Files.isDirectory(parent))
+                try (var st = java.nio.file.Files.list(parent)) {
+                    assertEquals(0, st.filter(java.nio.file.Files::isDirectory).count(), "cgroups left in " + parent);
+                }
+        }
+    }
 }

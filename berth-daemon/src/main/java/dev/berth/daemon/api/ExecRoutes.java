@@ -64,7 +64,10 @@ public final class ExecRoutes {
         }
         SocketChannel mon = AttachRelay.connect(execs.monitorDir(e).resolve("attach.sock"));
         execs.run(e, null);
-        AttachRelay.relay(mon, execs.monitorDir(e).resolve("ctl"), h.in(), h.out(), h::closeOutput, e.config().stdin(), true);
+        AttachRelay.relay(mon, execs.monitorDir(e).resolve("ctl"), h.in(), h.out(), () -> {
+            execs.settle(e);
+            h.closeOutput();
+        }, e.config().stdin(), true);
     }
 
     private static Map<String, Object> inspect(ExecState e) {

@@ -67,12 +67,27 @@ public final class ExecService {
     public void run(ExecState e, Runnable onExit) {
         runtime.releaseExec(e.handle);
         Thread.ofVirtual().start(() -> {
-            ExitStatus st = runtime.waitExec(e.handle, null);
-            e.exitCode = st.code();
-            e.running = false;
-            runtime.removeExec(e.handle);
+            record(e, runtime.waitExec(e.handle, null));
             if (onExit != null) onExit.run();
         });
+    }
+
+    /**
+     * Records the exit now if the process has ended (its output just closed, so its monitor has
+     * written the status): the client asks for the exit code as soon as the stream ends.
+     */
+    public void settle(ExecState e) {
+        ExitStatus st = runtime.waitExec(e.handle, java.time.Duration.ofSeconds(5));
+        if (st != null) record(e, st);
+    }
+
+    private void record(ExecState e, ExitStatus st) {
+        synchronized (e) {
+            if (!e.running) return;
+            e.exitCode = st.code();
+            e.running = false;
+        }
+        runtime.removeExec(e.handle);
     }
 
     /** A start that failed before the process ran: Docker reports 126 and keeps the exec inspectable. */

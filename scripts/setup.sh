@@ -28,7 +28,9 @@ mvn -B -q -DskipTests -Djdk25.home="$jdk" package
 prefix=/usr/local/lib/berth
 rm -rf "$prefix"
 mkdir -p "$prefix/lib" "$prefix/libexec" "$prefix/bin"
-cp berth-cli/target/lib/*.jar berth-daemon/target/lib/*.jar "$prefix/lib/"
+# The two apps share most jars: copy one set, then the other's extras.
+cp -f berth-cli/target/lib/*.jar "$prefix/lib/"
+cp -f berth-daemon/target/lib/*.jar "$prefix/lib/"
 cp berth-cli/target/berth-cli.jar berth-daemon/target/berth-daemon.jar berth-image/target/busybox-image.tar "$prefix/lib/"
 install -m 0755 berth-nsexec/target/native/berth-nsexec "$prefix/libexec/berth-nsexec"
 install -m 0755 bin/berth-launch bin/berth bin/berthd "$prefix/bin/"

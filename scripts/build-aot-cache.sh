@@ -11,5 +11,7 @@ trap 'rm -rf "$bundle"' EXIT
 rm -f "$out"
 BERTH_NO_AOT=1 "$launch" berth-cli dev.berth.cli.Main runtime spec -b "$bundle"
 sed -i 's/"terminal" : true/"terminal" : false/; s/"args" : \[ "sh" \]/"args" : [ "true" ]/' "$bundle/config.json"
-BERTH_NO_AOT=1 BERTH_JAVA_OPTS="-XX:AOTCacheOutput=$out" "$launch" berth-cli dev.berth.cli.Main runtime --root "$bundle/state" run -b "$bundle" aot-training
+# AotTraining walks the docker-style command paths (against BERTH_HOST/DOCKER_HOST when one answers,
+# changing nothing), then runs its arguments: a `runtime run` of the bundle.
+BERTH_NO_AOT=1 BERTH_JAVA_OPTS="-XX:AOTCacheOutput=$out" "$launch" berth-cli dev.berth.cli.docker.AotTraining runtime --root "$bundle/state" run -b "$bundle" aot-training
 echo "$out"

@@ -1,27 +1,22 @@
 package dev.berth.cli;
 
-import dev.berth.cli.runtime.RuntimeCommand;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import dev.berth.cli.docker.BerthCli;
 
-/** `berth`: Berth's CLI. For now the runc-compatible `berth runtime`; Docker's verbs come with the daemon. */
-@Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Berth, a Docker-compatible container engine.",
-        subcommands = {RuntimeCommand.class, VersionCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
-    }
+/**
+ * `berth`: Docker's CLI for berthd (dev.berth.cli.docker), plus the runc-compatible
+ * `berth runtime` (dev.berth.cli.runtime).
+ */
+public final class Main {
+    private Main() {}
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        // Runtime.exit sets up the platform logger to log the exit (~10 ms); halt skips it when no shutdown hook needs to run
+        if (BerthCli.canHalt()) Runtime.getRuntime().halt(code);
+        System.exit(code);
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Errors::handle).execute(args);
+        return BerthCli.execute(args);
     }
 }

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$(readlink -f "$0")")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-need="busybox-static iproute2 nftables runc gcc make libc6-dev maven file python3 skopeo docker.io"
+need="busybox-static iproute2 nftables runc gcc make libc6-dev maven file python3 skopeo docker.io python3-docker"
 missing=""
 for p in $need; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -45,3 +45,11 @@ scripts/make-busybox-rootfs.sh "$bundle/rootfs"
 (cd "$bundle" && berth runtime spec)
 sed -i 's/"terminal" : true/"terminal" : false/; s/"args" : \[ "sh" \]/"args" : [ "echo", "Hello from a Berth container!" ]/' "$bundle/config.json"
 berth runtime run -b "$bundle" "hello-$$"
+
+# And through the daemon, as a Docker user would: start berthd unless one answers, then `berth run`.
+if ! berth version >/dev/null 2>&1; then
+  mkdir -p /var/log
+  nohup berthd >/var/log/berthd.log 2>&1 &
+  for _ in $(seq 100); do [ -S /run/berth/berth.sock ] && berth version >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+berth run --rm busybox echo "Hello from berthd!"

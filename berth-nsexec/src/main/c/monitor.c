@@ -11,6 +11,7 @@
  *   socket and, for a container's init, waits on the exec fifo until `start` before it execs.
  * DIR/result: "ok MONITORPID PID" or "err KIND ERRNO MESSAGE".
  */
+#include "init.h"
 #include "logjson.h"
 #include "plan.h"
 #include "process.h"
@@ -230,10 +231,6 @@ __attribute__((noreturn)) static void run_child(struct child_args *a)
 		for (int i = 0; i < p->nns; i++)
 			if (!strcmp(p->ns[i].type, "cgroup") && !p->ns[i].path && unshare(CLONE_NEWCGROUP) < 0)
 				fail('S', errno, "unshare the cgroup namespace");
-	/* In a user namespace our host uid 0 is unmapped; become the namespace's root (mapped by now)
-	 * before making files, as runc's nsexec does. */
-	if (p->nuidmap > 0 && (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0))
-		fail('S', errno, "become root in the user namespace");
 	if (setsid() < 0)
 		fail('S', errno, "setsid");
 	for (int i = 0; i < 3; i++)
@@ -537,6 +534,8 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 		m.logfd = open(p->log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 		if (m.logfd < 0)
 			fail('S', errno, "open log %s", p->log_path);
+		if (p->log_max_size > 0 && log_rotation_init(m.logfd, p->log_path, p->log_max_size, p->log_max_files) < 0)
+			fail('S', errno, "open log directory of %s", p->log_path);
 	}
 	int null_fd = open_null();
 	/* Join namespaces given by path: every fd is opened before the first setns (paths change
@@ -645,6 +644,11 @@ __attribute__((noreturn)) static void run_monitor(const struct plan *p, int dirf
 
 int main(int argc, char **argv)
 {
+	/* Before ensure_sealed_self: the init runs inside the container as its PID 1 (bound read-only at
+	 * /sbin/docker-init). There is no host process to protect by re-executing from a sealed memfd,
+	 * /proc may be missing or another pid namespace's, and memfd_create may be denied by seccomp. */
+	if (is_init_invocation(argc, argv))
+		return init_main(argc, argv);
 	if (argc != 3 || strcmp(argv[1], "monitor")) {
 		fprintf(stderr, "usage: berth-nsexec monitor STATE_DIR\n");
 		return 2;

@@ -103,6 +103,8 @@ int plan_parse(struct plan *p, char *buf, size_t len, char *msg, size_t msglen)
 		else if (!strcmp(k, "console_size")) { NEED(a); NEED(b); p->rows = num(a); p->cols = num(b); }
 		else if (!strcmp(k, "stdio")) { NEED(p->stdio); }
 		else if (!strcmp(k, "log")) { NEED(p->log_path); }
+		else if (!strcmp(k, "log_max_size")) { NEED(a); p->log_max_size = (long long)num(a); }
+		else if (!strcmp(k, "log_max_files")) { NEED(a); p->log_max_files = (int)num(a); }
 		else if (!strcmp(k, "stdin")) { NEED(a); p->open_stdin = a[0] == '1'; }
 		else if (!strcmp(k, "stdin_once")) { NEED(a); p->stdin_once = a[0] == '1'; }
 		else if (!strcmp(k, "cgroup")) { ROOM(p->ncgroups, p->cgroups); NEED(p->cgroups[p->ncgroups]); p->ncgroups++; }

@@ -65,6 +65,8 @@ struct plan {
 	int nenv; char *env[MAX_ITEMS + 1];
 	int ncgroups; const char *cgroups[16];
 	const char *seccomp;
+	long long log_max_size; /* json-file max-size; 0: unbounded */
+	int log_max_files;
 };
 
 /* Parses the plan in buf (len bytes, kept by the plan). Returns 0, or -1 with msg filled. */

@@ -456,15 +456,24 @@ static void readonly_paths(const struct plan *p, int rootfd)
 void setup_rootfs(const struct plan *p, int *pty_master, int *pty_slave)
 {
 	*pty_master = *pty_slave = -1;
+	/* Open the rootfs while still the host's root: its parent directories may be closed to the
+	 * uid a user namespace maps root to. */
+	int hostfd = open(p->rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (hostfd < 0)
+		fail('S', errno, "open rootfs %s", p->rootfs);
+	/* In a user namespace our host uid 0 is unmapped; become the namespace's root (mapped by now)
+	 * before making files, as runc's nsexec does. */
+	if (p->nuidmap > 0 && (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0))
+		fail('S', errno, "become root in the user namespace");
 	unsigned long prop = p->root_propagation ? p->root_propagation : (MS_REC | MS_PRIVATE);
 	if (mount(NULL, "/", NULL, prop, NULL) < 0)
 		fail('S', errno, "set propagation of /");
-	/* pivot_root needs the rootfs to be a mount point. */
-	if (mount(p->rootfs, p->rootfs, NULL, MS_BIND | MS_REC, NULL) < 0)
+	/* pivot_root needs the rootfs to be a mount point: bind it onto itself, by fd. The tree's fd
+	 * then is the root of that new mount. */
+	int rootfd = sys_open_tree(hostfd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE | AT_EMPTY_PATH);
+	if (rootfd < 0 || sys_move_mount(rootfd, "", hostfd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0)
 		fail('S', errno, "bind rootfs %s", p->rootfs);
-	int rootfd = open(p->rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (rootfd < 0)
-		fail('S', errno, "open rootfs %s", p->rootfs);
+	close(hostfd);
 	for (int i = 0; i < p->nmounts; i++)
 		do_mount(rootfd, &p->mounts[i]);
 	for (int i = 0; i < p->ndevices; i++)

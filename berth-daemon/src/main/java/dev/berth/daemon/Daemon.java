@@ -74,6 +74,9 @@ public final class Daemon {
             new SystemRoutes(() -> counts(cs, images), config.dataRoot(), cgroupVersion, config.liveRestore()).register(router);
             new ContainerRoutes(containers, id -> imageName(images, id)).register(router);
             new ExecRoutes(execs).register(router);
+            new dev.berth.daemon.api.ArchiveRoutes(new dev.berth.engine.archive.ArchiveService(containers, access, config.execRoot().resolve("archive"))).register(router);
+            new dev.berth.daemon.api.ResourceRoutes(containers).register(router);
+            new dev.berth.daemon.api.EventRoutes(containers.events()).register(router);
             new dev.berth.daemon.api.ImageRoutes(images, containers).register(router);
         } catch (RuntimeException | IOException e) {
             releasePidFile(config.pidFile());

@@ -41,7 +41,10 @@ public final class ContainerRoutes {
     public void register(Router r) {
         r.on("POST", "/containers/create", this::create);
         r.on("GET", "/containers/json", this::list);
-        r.on("GET", "/containers/{id}/json", (req, ex, p) -> ex.sendJson(200, ContainerViews.inspect(containers.get(p.get("id")))));
+        r.on("GET", "/containers/{id}/json", (req, ex, p) -> {
+            ContainerRecord rec = containers.get(p.get("id"));
+            ex.sendJson(200, ContainerViews.inspect(rec, containers.health(rec.id())));
+        });
         r.on("POST", "/containers/{id}/start", (req, ex, p) -> notModified(ex, () -> containers.start(p.get("id"))));
         r.on("POST", "/containers/{id}/stop", (req, ex, p) -> notModified(ex, () -> containers.stop(p.get("id"), timeout(req))));
         r.on("POST", "/containers/{id}/restart", (req, ex, p) -> {
@@ -120,7 +123,7 @@ public final class ContainerRoutes {
         for (ContainerRecord r : rows) {
             if (!all && !r.state().running() && !f.has("status") && !f.has("exited") && limit < 0) continue;
             if (!matches(r, f)) continue;
-            out.add(ContainerViews.listRow(r, imageName.apply(r.imageId())));
+            out.add(ContainerViews.listRow(r, imageName.apply(r.imageId()), containers.health(r.id())));
             if (limit > 0 && out.size() >= limit) break;
         }
         ex.sendJson(200, out);

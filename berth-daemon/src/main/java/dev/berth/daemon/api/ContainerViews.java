@@ -13,6 +13,18 @@ final class ContainerViews {
     private ContainerViews() {}
 
     static Map<String, Object> inspect(ContainerRecord r) {
+        return inspect(r, null);
+    }
+
+    /** health: State.Health, for a container with a health check. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> inspect(ContainerRecord r, dev.berth.engine.health.HealthState health) {
+        Map<String, Object> m = inspectWithoutHealth(r);
+        if (health != null) ((Map<String, Object>) m.get("State")).put("Health", health.toJson());
+        return m;
+    }
+
+    private static Map<String, Object> inspectWithoutHealth(ContainerRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Created", r.created());
@@ -74,6 +86,10 @@ final class ContainerViews {
     }
 
     static Map<String, Object> listRow(ContainerRecord r, String imageName) {
+        return listRow(r, imageName, null);
+    }
+
+    static Map<String, Object> listRow(ContainerRecord r, String imageName, dev.berth.engine.health.HealthState health) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Names", List.of(r.name()));
@@ -84,7 +100,8 @@ final class ContainerViews {
         m.put("Ports", List.of());
         m.put("Labels", r.config() == null || r.config().labels() == null ? Map.of() : r.config().labels());
         m.put("State", r.state().status());
-        m.put("Status", status(r.state()));
+        m.put("Status", status(r.state()) + (health != null && r.state().status().equals("running") ? " (" + health.status()
+                .replace("starting", "health: starting") + ")" : ""));
         m.put("HostConfig", Map.of("NetworkMode", r.hostConfig() == null || r.hostConfig().networkMode() == null ? "default" : r.hostConfig().networkMode()));
         m.put("NetworkSettings", Map.of("Networks", Map.of()));
         m.put("Mounts", List.of());

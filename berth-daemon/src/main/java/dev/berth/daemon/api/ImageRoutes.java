@@ -115,12 +115,31 @@ public final class ImageRoutes {
         if (repo == null || repo.isEmpty()) throw BerthException.invalid("repository name must have at least one component");
         String tag = req.query("tag", "");
         images.tag(p.get("name"), tag.isEmpty() ? repo : repo + ":" + tag);
+        imageEvent("tag", idOf(p.get("name")), tag.isEmpty() ? repo : repo + ":" + tag);
         ex.send(201, "text/plain; charset=utf-8", new byte[0]);
     }
 
     private void remove(HttpRequest req, HttpExchange ex, Map<String, String> p) throws IOException {
+        String imageId = idOf(p.get("name"));
         List<DeleteResponse> rows = images.remove(p.get("name"), req.flag("force", false), !req.flag("noprune", false), users());
+        for (DeleteResponse d : rows)
+            if (d.untagged() != null) imageEvent("untag", imageId, d.untagged());
+            else imageEvent("delete", d.deleted(), d.deleted());
         ex.sendJson(200, rows.stream().map(ImageRoutes::deleteRow).toList());
+    }
+
+    private void imageEvent(String action, String id, String name) {
+        // Docker names images in events as the CLI shows them: "busybox:1", not "docker.io/library/busybox:1".
+        String familiar = name.replaceFirst("^docker\\.io/library/", "").replaceFirst("^docker\\.io/", "");
+        containers.events().publish("image", action, id, Map.of("name", familiar));
+    }
+
+    private String idOf(String ref) {
+        try {
+            return images.resolve(ref).id().toString();
+        } catch (RuntimeException e) {
+            return ref;
+        }
     }
 
     private static Map<String, String> deleteRow(DeleteResponse d) {
@@ -135,12 +154,13 @@ public final class ImageRoutes {
         OutputStream out = ex.startChunked(200, "application/x-tar", null);
         images.save(all, out);
         out.close();
+        for (String n : all) imageEvent("save", idOf(n), n);
     }
 
     private void load(HttpRequest req, HttpExchange ex, Map<String, String> p) throws IOException {
         boolean quiet = req.flag("quiet", false);
         List<String> progress = new ArrayList<>();
-        images.load(req.body(), quiet, progress::add);
+        for (String loaded : images.load(req.body(), quiet, progress::add)) imageEvent("load", idOf(loaded), loaded);
         OutputStream out = ex.startChunked(200, "application/json", null);
         for (String line : progress) {
             Map<String, Object> msg = line.startsWith("Loading layer ")
@@ -159,6 +179,7 @@ public final class ImageRoutes {
         String tag = req.query("tag", "");
         String ref = repo.isEmpty() ? null : tag.isEmpty() ? repo : repo + ":" + tag;
         String id = images.importRootfs(req.body(), ref, req.queryAll().getOrDefault("changes", List.of()), req.query("message", ""));
+        imageEvent("import", id, ref == null ? id : ref);
         OutputStream out = ex.startChunked(200, "application/json", null);
         out.write((new String(Json.bytes(Map.of("status", id)), StandardCharsets.UTF_8) + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.close();
@@ -185,6 +206,9 @@ public final class ImageRoutes {
         CommitOptions o = new CommitOptions(ref, req.query("author", ""), req.query("comment", ""),
                 req.queryAll().getOrDefault("changes", List.of()), req.flag("pause", true), cfg);
         String id = images.commit(container, o, cfg);
+        containers.events().publish("container", "commit", container, Map.of("comment", req.query("comment", ""), "imageID", id,
+                "imageRef", ref == null ? "" : ref, "name", c.name().replaceFirst("^/", ""),
+                "image", c.config() == null || c.config().image() == null ? c.imageId() : c.config().image()));
         ex.sendJson(201, Map.of("Id", id));
     }
 

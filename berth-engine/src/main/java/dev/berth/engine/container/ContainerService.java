@@ -49,6 +49,9 @@ public final class ContainerService {
     private final Map<String, CompletableFuture<Void>> watchers = new ConcurrentHashMap<>();
     private final boolean liveRestore;
     private volatile boolean shuttingDown;
+    // Events and health checks (EventsHealthInit).
+    private final dev.berth.engine.events.EventBus events = new dev.berth.engine.events.EventBus();
+    private final dev.berth.engine.health.HealthMonitor health;
 
     public ContainerService(ContainerStore store, ContainerRuntime runtime, ImageAccess images, ContainerStarter starter, boolean liveRestore) {
         this.store = store;
@@ -56,6 +59,17 @@ public final class ContainerService {
         this.images = images;
         this.starter = starter;
         this.liveRestore = liveRestore;
+        this.health = new dev.berth.engine.health.HealthMonitor(runtime, (id, status) -> publishFor(id, "health_status: " + status, Map.of()));
+    }
+
+    /** The daemon's event bus: container events are published here; GET /events reads it. */
+    public dev.berth.engine.events.EventBus events() {
+        return events;
+    }
+
+    /** State.Health of a container with a health check; null without one. */
+    public dev.berth.engine.health.HealthState health(String id) {
+        return health.get(id);
     }
 
     private Object lock(String id) {
@@ -75,6 +89,7 @@ public final class ContainerService {
             }
             if (s == ContainerStatus.RUNNING || s == ContainerStatus.PAUSED) {
                 watch(r.id());
+                health.start(r.id(), starter.healthConfig(r));
             } else {
                 // It ended while we were away: record how.
                 ExitStatus st = exitOf(r.id());
@@ -128,7 +143,7 @@ public final class ContainerService {
     public Created create(CreateRequest req, String name) {
         ContainerConfig cfg = req.config();
         if (cfg.image() == null || cfg.image().isEmpty()) throw BerthException.invalid("No image specified");
-        HostConfig hc = req.hostConfig() == null ? HostConfig.builder().build() : req.hostConfig();
+        HostConfig hc = withDefaults(req.hostConfig());
         validateRestart(hc);
         ImageAccess.ResolvedImage image = images.resolve(cfg.image());
         List<String> warnings = new ArrayList<>(starter.validate(req, image.config()));
@@ -144,6 +159,7 @@ public final class ContainerService {
             r = starter.describe(r, image.config());
             store.save(r);
             starter.writeNetworkFiles(r, hostname);
+            publish(r, "create", Map.of());
             return new Created(id, warnings);
         } catch (RuntimeException e) {
             names.release(id);
@@ -155,6 +171,17 @@ public final class ContainerService {
             store.delete(id);
             throw e;
         }
+    }
+
+    /** What dockerd fills in at create, so inspect shows what the container gets (clients read LogConfig.Type). */
+    private HostConfig withDefaults(HostConfig given) {
+        HostConfig hc = dev.berth.engine.spec.HostConfigDefaults.apply(given, starter.cgroupV2(),
+                dev.berth.oci.runtime.SpecDefaults.DOCKER_MASKED_PATHS);
+        if (hc.logConfig() == null || hc.logConfig().type() == null || hc.logConfig().type().isEmpty())
+            hc = hc.toBuilder().logConfig(new dev.berth.engine.model.LogConfig("json-file",
+                    hc.logConfig() == null ? java.util.Map.of() : hc.logConfig().config())).build();
+        if (hc.restartPolicy() == null) hc = hc.toBuilder().restartPolicy(new RestartPolicy("no", 0)).build();
+        return hc;
     }
 
     private static void validateRestart(HostConfig hc) {
@@ -189,6 +216,8 @@ public final class ContainerService {
             try {
                 int pid = starter.start(r);
                 store.save(r.withState(r.state().started(pid, Instant.now().toString())).withRestart(r.restartCount(), false));
+                publish(r, "start", Map.of());
+                health.start(id, starter.healthConfig(r));
             } catch (BerthException e) {
                 int code = switch (e.kind()) {
                     case COMMAND_NOT_FOUND -> 127;
@@ -233,6 +262,9 @@ public final class ContainerService {
             r = r.withState(r.state().exited(st.code(), st.oomKilled(), Instant.now().toString()));
             store.save(r);
         }
+        health.stop(id);
+        if (st.oomKilled()) publish(r, "oom", Map.of());
+        publish(r, "die", Map.of("exitCode", Integer.toString(st.code())));
         waits.exited(id, st.code());
         if (shouldRestart(r, st.code())) {
             long delay = (long) Math.min(60_000, 100 * Math.pow(2, Math.min(r.restartCount(), 10)));
@@ -295,6 +327,7 @@ public final class ContainerService {
         } catch (Exception e) {
             awaitQuietly(exit);
         }
+        publishFor(id, "stop", Map.of());
     }
 
     private static void awaitQuietly(CompletableFuture<Integer> f) {
@@ -318,6 +351,7 @@ public final class ContainerService {
     private void signal(String id, int sig) {
         try {
             runtime.kill(id, sig, false);
+            publishFor(id, "kill", Map.of("signal", Integer.toString(sig)));
         } catch (BerthException e) {
             if (e.kind() != BerthException.Kind.CONFLICT && e.kind() != BerthException.Kind.NOT_FOUND) throw e;
         }
@@ -341,6 +375,7 @@ public final class ContainerService {
             if (r.state().paused()) throw BerthException.conflict("Container %s is already paused", id);
             runtime.pause(id);
             store.save(r.withState(r.state().paused(true)));
+            publish(r, "pause", Map.of());
         }
     }
 
@@ -351,6 +386,7 @@ public final class ContainerService {
             if (!r.state().paused()) throw BerthException.conflict("Container %s is not paused", id);
             runtime.resume(id);
             store.save(r.withState(r.state().paused(false)));
+            publish(r, "unpause", Map.of());
         }
     }
 
@@ -360,6 +396,7 @@ public final class ContainerService {
             names.rename(id, newName);
             ContainerRecord r = store.get(id);
             store.save(r.withName(names.nameOf(id)));
+            publish(r.withName(names.nameOf(id)), "rename", Map.of("oldName", r.name()));
         }
     }
 
@@ -411,6 +448,8 @@ public final class ContainerService {
             names.release(id);
             store.delete(id);
         }
+        health.forget(id);
+        publish(r, "destroy", Map.of());
         locks.remove(id);
         waits.removedNow(id, r.state().exitCode());
     }
@@ -451,7 +490,48 @@ public final class ContainerService {
         }
     }
 
+    /** A container event (with its image, name and labels) for a container that exists; e.g. exec_start. */
+    public void publishFor(String id, String action, Map<String, String> extra) {
+        try {
+            publish(store.get(id), action, extra);
+        } catch (BerthException e) {
+            // removed meanwhile: no event
+        }
+    }
+
+    /** A container event with Docker's attributes: its labels, image (as given at create) and name. */
+    private void publish(ContainerRecord r, String action, Map<String, String> extra) {
+        Map<String, String> a = new java.util.HashMap<>();
+        if (r.config() != null && r.config().labels() != null) a.putAll(r.config().labels());
+        a.put("image", r.config() == null || r.config().image() == null ? r.imageId() : r.config().image());
+        a.put("name", r.name() == null ? "" : r.name().replaceFirst("^/", ""));
+        a.putAll(extra);
+        events.publish("container", action, r.id(), a);
+    }
+
     static boolean exists(Path p) {
         return Files.exists(p);
+    }
+
+    /**
+     * docker update: under the container's lock, change (which may refuse) gives the new HostConfig; a
+     * running container gets resources(new) applied to its cgroup first, then the record is saved.
+     */
+    public ContainerRecord updateHostConfig(String ref, java.util.function.UnaryOperator<HostConfig> change,
+                                            java.util.function.Function<HostConfig, dev.berth.oci.runtime.Spec.Resources> resources) {
+        String id = names.resolve(ref);
+        synchronized (lock(id)) {
+            ContainerRecord r = store.get(id);
+            HostConfig after = change.apply(r.hostConfig() == null ? HostConfig.builder().build() : r.hostConfig());
+            if (r.state().running()) runtime.update(id, resources.apply(after));
+            ContainerRecord updated = r.withHostConfig(after);
+            store.save(updated);
+            return updated;
+        }
+    }
+
+    /** For docker stats: the cgroup counters of a running container. */
+    public dev.berth.cgroups.CgroupStats stats(String id) {
+        return runtime.stats(id);
     }
 }

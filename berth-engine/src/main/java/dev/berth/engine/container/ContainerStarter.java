@@ -63,9 +63,14 @@ public final class ContainerStarter {
         this.cgroupParent = cgroupParent;
     }
 
+    boolean cgroupV2() {
+        return host.cgroupV2();
+    }
+
     List<String> validate(CreateRequest req, ImageConfig image) {
         ImageConfig.Config ic = image == null ? null : image.config();
         CreateValidator.validate(req, ic, host, Files::exists);
+        dev.berth.engine.logs.LogRotation.of(req.hostConfig() == null ? null : req.hostConfig().logConfig());
         ContainerConfig merged = ConfigMerge.merge(req.config(), ic);
         ConfigMerge.args(merged);
         String mode = networkMode(req.hostConfig());
@@ -161,12 +166,15 @@ public final class ContainerStarter {
                     .extraMount(SpecGenerator.networkFileMount(paths.resolvConf(r.id()), "/etc/resolv.conf", ro))
                     .extraMount(SpecGenerator.networkFileMount(paths.hostname(r.id()), "/etc/hostname", ro))
                     .extraMount(SpecGenerator.networkFileMount(paths.hosts(r.id()), "/etc/hosts", ro));
+            // --init: the helper binary is also a minimal docker-init (its `init` mode).
+            if (Boolean.TRUE.equals(hc.init())) in.initBinary(dev.berth.runtime.launch.SealedHelper.locate().toAbsolutePath());
             Spec spec = SpecGenerator.generate(in.build());
             spec = withLoopbackUp(spec);
             boolean tty = r.tty();
             boolean openStdin = Boolean.TRUE.equals(r.config().openStdin());
             boolean stdinOnce = Boolean.TRUE.equals(r.config().stdinOnce());
-            IoOptions io = IoOptions.log(logPath(r, hc), openStdin, stdinOnce);
+            dev.berth.engine.logs.LogRotation rot = dev.berth.engine.logs.LogRotation.of(hc.logConfig());
+            IoOptions io = IoOptions.log(logPath(r, hc), openStdin, stdinOnce).withLogRotation(rot.maxSize(), rot.maxFiles());
             runtime.create(r.id(), paths.dir(r.id()), spec, io);
             created = true;
             connectPending(r.id());
@@ -179,6 +187,17 @@ public final class ContainerStarter {
             cleanupAfterFailedStart(r, created);
             failPending(r.id(), e);
             throw e;
+        }
+    }
+
+    /** The container's health check (its own, else its image's), or null. */
+    dev.berth.engine.health.HealthConfig healthConfig(ContainerRecord r) {
+        try {
+            ImageConfig image = images.resolve(r.imageId()).config();
+            ContainerConfig merged = ConfigMerge.merge(r.config(), image == null ? null : image.config());
+            return dev.berth.engine.health.HealthConfig.of(merged.healthcheck());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -38,6 +38,7 @@ public final class ExecService {
         if (cfg == null || cfg.cmd() == null || cfg.cmd().isEmpty()) throw BerthException.invalid("No exec command specified");
         String id = Names.newId();
         execs.put(id, new ExecState(id, cid, cfg));
+        containers.publishFor(cid, "exec_create: " + String.join(" ", cfg.cmd()), Map.of("execID", id));
         return id;
     }
 
@@ -60,6 +61,7 @@ public final class ExecService {
         IoOptions io = IoOptions.log(null, attachIo && e.config.stdin(), true);
         e.handle = runtime.exec(e.containerId, process, io, id, true);
         e.running = true;
+        containers.publishFor(e.containerId, "exec_start: " + String.join(" ", e.config.cmd()), Map.of("execID", id));
         return e;
     }
 
@@ -86,6 +88,7 @@ public final class ExecService {
             if (!e.running) return;
             e.exitCode = st.code();
             e.running = false;
+            containers.publishFor(e.containerId, "exec_die", Map.of("execID", e.id(), "exitCode", Integer.toString(st.code())));
         }
         runtime.removeExec(e.handle);
     }

@@ -27,7 +27,7 @@ public final class JsonFileReader {
             if (!Files.exists(log)) return;
         }
         try (RandomAccessFile raf = new RandomAccessFile(log.toFile(), "r")) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(Channels.newInputStream(raf.getChannel()), StandardCharsets.UTF_8));
+            BufferedReader r = new BufferedReader(new InputStreamReader(rotatedThen(log, Channels.newInputStream(raf.getChannel())), StandardCharsets.UTF_8));
             if (o.tail() >= 0) {
                 Deque<LogEntry> last = new ArrayDeque<>();
                 String line;
@@ -73,6 +73,26 @@ public final class JsonFileReader {
                 sleep();
             }
         }
+    }
+
+    /** max-file rotation keeps older output in log.1 (newest) ... log.N: those come first, oldest first. */
+    private static java.io.InputStream rotatedThen(Path log, java.io.InputStream current) throws IOException {
+        java.util.List<java.io.InputStream> parts = new java.util.ArrayList<>();
+        for (int i = 1; ; i++) {
+            Path p = log.resolveSibling(log.getFileName() + "." + i);
+            if (!Files.isRegularFile(p)) break;
+            try {
+                parts.addFirst(new java.io.ByteArrayInputStream(Files.readAllBytes(p)));
+            } catch (java.nio.file.NoSuchFileException e) {
+                break; // rotated away meanwhile
+            }
+        }
+        // SequenceInputStream closes each stream it finishes: the live file's channel must stay open to follow.
+        parts.add(new java.io.FilterInputStream(current) {
+            @Override
+            public void close() {}
+        });
+        return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
     }
 
     private static boolean wanted(LogEntry e, LogOptions o) {

@@ -140,6 +140,10 @@ public final class PlanBuilder {
         if (tty && io.consoleSocket() != null) plan.add("console_socket", io.consoleSocket());
         plan.add("stdio", io.stdio().planValue());
         if (io.logPath() != null) plan.add("log", io.logPath());
+        if (io.logPath() != null && io.logMaxSize() > 0) {
+            plan.add("log_max_size", Long.toString(io.logMaxSize()));
+            plan.add("log_max_files", Integer.toString(io.logMaxFiles()));
+        }
         if (io.openStdin()) plan.add("stdin", "1");
         if (io.stdinOnce()) plan.add("stdin_once", "1");
     }

@@ -295,6 +295,7 @@ struct monitor {
 	int dirfd, logfd, listen_fd, ctl_fd, sig_fd;
 	struct stdio_fds io;
 	int clients[MAX_CLIENTS];
+	int client_input[MAX_CLIENTS]; /* 1 while the client may still send stdin */
 	struct logstream out, err;
 	pid_t child;
 	int status, exited;
@@ -353,8 +354,14 @@ static void handle_client(struct monitor *m, int i)
 	}
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
-	close(m->clients[i]);
-	m->clients[i] = -1;
+	if (n < 0) {
+		close(m->clients[i]);
+		m->clients[i] = -1;
+	} else {
+		/* A half-close ends the client's stdin, in order after the bytes it sent; it keeps
+		 * getting output until the process ends. */
+		m->client_input[i] = 0;
+	}
 	if (m->p->stdin_once)
 		close_stdin(m);
 }
@@ -398,6 +405,7 @@ static void accept_clients(struct monitor *m)
 		for (int i = 0; cfd >= 0 && i < MAX_CLIENTS; i++)
 			if (m->clients[i] < 0) {
 				m->clients[i] = cfd;
+				m->client_input[i] = 1;
 				cfd = -1;
 			}
 		if (cfd >= 0)
@@ -424,7 +432,7 @@ static void serve(struct monitor *m)
 		int first_client = n;
 		int idx[MAX_CLIENTS];
 		for (int i = 0; i < MAX_CLIENTS; i++)
-			if (m->clients[i] >= 0) {
+			if (m->clients[i] >= 0 && m->client_input[i]) {
 				idx[n - first_client] = i;
 				fds[n++] = (struct pollfd){ m->clients[i], POLLIN, 0 };
 			}

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 /**
  * Joins a client's hijacked connection to a monitor's attach socket. The monitor already frames
  * output as Docker does (8-byte headers without a tty, raw with one), so output is copied as is;
- * client bytes go to the process's stdin. A client's EOF on stdin becomes "closestdin" on the
- * monitor's control fifo (StdinOnce), never a half-close of the monitor socket, which would end
- * the output too.
+ * client bytes go to the process's stdin. A client's EOF on stdin becomes a half-close of the
+ * monitor socket: in order after the bytes, so nothing sent before it is lost; the monitor then
+ * closes the process's stdin (StdinOnce) and goes on sending output.
  */
 public final class AttachRelay {
     private AttachRelay() {}
@@ -51,7 +51,9 @@ public final class AttachRelay {
                 byte[] buf = new byte[32768];
                 int n;
                 while ((n = clientIn.read(buf)) > 0) toMonitor.write(buf, 0, n);
-                if (stdinOnce && ctlFifo != null) closeStdin(ctlFifo);
+                // In-band, after the bytes: the monitor closes the process's stdin (StdinOnce)
+                // and goes on sending output.
+                if (stdinOnce) monitor.shutdownOutput();
             }
             out.join();
         } catch (IOException e) {
@@ -65,10 +67,6 @@ public final class AttachRelay {
                 // closed
             }
         }
-    }
-
-    public static void closeStdin(Path ctlFifo) {
-        sendControl(ctlFifo, "closestdin\n");
     }
 
     public static void resize(Path ctlFifo, int rows, int cols) {

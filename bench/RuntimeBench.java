@@ -38,6 +38,9 @@ public class RuntimeBench {
         String rss = Files.readAllLines(Path.of("/proc/" + monitorPid + "/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("?");
         System.out.println("monitor (log mode, one container) " + rss.replaceAll("\\s+", " "));
         rt.delete("rss", true);
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static void cycle(ContainerRuntime rt, Path bundle, Spec spec, String id) {

@@ -21,10 +21,23 @@ public final class AttachRelay {
     private AttachRelay() {}
 
     public static SocketChannel connect(Path socket) throws IOException {
-        Path p = socket;
-        if (p.toString().length() > 100) p = ShortPath.link(socket);
+        if (socket.toString().length() <= 100) return open(socket);
+        Path viaLink = ShortPath.link(socket);
+        try {
+            return open(viaLink);
+        } finally {
+            ShortPath.release(viaLink);
+        }
+    }
+
+    private static SocketChannel open(Path socket) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(p));
+        try {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
         return ch;
     }
 

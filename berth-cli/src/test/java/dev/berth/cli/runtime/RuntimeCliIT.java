@@ -23,12 +23,15 @@ class RuntimeCliIT {
     Path dir;
     Path bundle;
     Path root;
+    /** Its own cgroup parent (the runtime's default, "berth", would outlive the test). */
+    String cgroupParent;
 
     record Out(int exit, String out, String err) {}
 
     @BeforeEach
     void setUp() throws Exception {
         dir = Files.createTempDirectory("berth-cli-it");
+        cgroupParent = "berth-cli-it-" + dir.getFileName().toString().replaceAll("\\D", "");
         bundle = dir.resolve("bundle");
         root = dir.resolve("state");
         Process p = new ProcessBuilder(TOP.resolve("scripts/make-busybox-rootfs.sh").toString(), bundle.resolve("rootfs").toString())
@@ -41,6 +44,7 @@ class RuntimeCliIT {
     private void setArgs(String args) throws IOException {
         Path cfg = bundle.resolve("config.json");
         String json = Files.readString(cfg).replace("\"terminal\" : true", "\"terminal\" : false")
+                .replaceFirst("\"linux\" : \\{", java.util.regex.Matcher.quoteReplacement("\"linux\" : { \"cgroupsPath\" : \"/" + cgroupParent + "/c1\","))
                 .replaceFirst("\"args\" : \\[[^]]*]", java.util.regex.Matcher.quoteReplacement("\"args\" : [ " + args + " ]"));
         Files.writeString(cfg, json);
     }
@@ -48,6 +52,9 @@ class RuntimeCliIT {
     @AfterEach
     void tearDown() throws Exception {
         berth("runtime", "--root", root.toString(), "delete", "-f", "c1");
+        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
+            for (Path h : hierarchies.toList()) Files.deleteIfExists(h.resolve(cgroupParent));
+        }
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }

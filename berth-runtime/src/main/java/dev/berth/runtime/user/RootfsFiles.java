@@ -1,5 +1,6 @@
 package dev.berth.runtime.user;
 
+import dev.berth.sys.Openat2;
 import dev.berth.common.BerthException;
 import dev.berth.sys.Errno;
 import dev.berth.sys.Libc;

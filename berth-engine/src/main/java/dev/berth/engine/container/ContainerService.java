@@ -210,7 +210,7 @@ public final class ContainerService {
         String id = names.resolve(ref);
         synchronized (lock(id)) {
             ContainerRecord r = store.get(id);
-            if (r.state().running()) throw new NotModified();
+            if (r.state().running() && !r.state().restarting()) throw new NotModified();
             if (r.state().status().equals("removing")) throw BerthException.conflict("container is marked for removal and cannot be started");
             CompletableFuture<Integer> unused = waits.nextExit(id);
             try {
@@ -274,10 +274,7 @@ public final class ContainerService {
                 try {
                     Thread.sleep(delay);
                     ContainerRecord now = store.get(id);
-                    if (now.state().restarting()) {
-                        store.save(now.withState(now.state().exited(now.state().exitCode(), now.state().oomKilled(), now.state().finishedAt())));
-                        start(id);
-                    }
+                    if (now.state().restarting()) start(id);
                 } catch (InterruptedException | RuntimeException e) {
                     LOG.warning("restart of " + id + " failed: " + e.getMessage());
                 }

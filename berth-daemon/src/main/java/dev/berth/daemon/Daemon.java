@@ -36,11 +36,14 @@ public final class Daemon {
     private final HttpServer server;
     private final Images images;
     private final ContainerService containers;
+    private final dev.berth.engine.network.NetworkService networks;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean shutDown;
 
-    private Daemon(DaemonConfig config, HttpServer server, Images images, ContainerService containers) {
+    private Daemon(DaemonConfig config, HttpServer server, Images images, ContainerService containers,
+                   dev.berth.engine.network.NetworkService networks) {
         this.config = config;
+        this.networks = networks;
         this.server = server;
         this.images = images;
         this.containers = containers;
@@ -54,8 +57,9 @@ public final class Daemon {
         Files.createDirectories(config.execRoot());
         claimPidFile(config.pidFile());
         String cgroupVersion = Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers")) ? "2" : "1";
-        Images images;
+        Images images = null;
         ContainerService containers;
+        dev.berth.engine.network.NetworkService networks = null;
         Router router = new Router(new ApiVersion(SystemRoutes.MIN_API_VERSION, SystemRoutes.API_VERSION));
         try {
             images = Images.open(Images.Options.of(config.dataRoot()).withBuiltinArchive(builtinImage()));
@@ -63,22 +67,32 @@ public final class Daemon {
                     Path.of("/sys/fs/cgroup"), config.cgroupParent()));
             ImagesAccess access = new ImagesAccess(images);
             ContainerPaths paths = new ContainerPaths(config.dataRoot().resolve("containers"));
-            ContainerStarter starter = new ContainerStarter(runtime, access, paths, HostInfo.detect(), config.cgroupParent());
+            LateDirectory directory = new LateDirectory();
+            networks = dev.berth.engine.network.NetworkService.open(config.network().options(config.dataRoot(), config.execRoot()), directory);
+            ContainerStarter starter = new ContainerStarter(runtime, access, paths, HostInfo.detect(), config.cgroupParent(),
+                    networks.sandboxes());
             containers = new ContainerService(new ContainerStore(paths), runtime, access, starter, config.liveRestore());
+            directory.bind(containers);
+            ContainerService events = containers;
+            networks.events((action, id, attrs) -> events.events().publish("network", action, id, attrs));
             containers.restore();
             // Layers of containers whose creation was cut off before their record was written.
             for (String leftover : images.containersWithLayers())
                 if (containers.all().stream().noneMatch(c -> c.id().equals(leftover))) images.removeContainer(leftover);
             ExecService execs = new ExecService(containers, runtime);
             ContainerService cs = containers;
-            new SystemRoutes(() -> counts(cs, images), config.dataRoot(), cgroupVersion, config.liveRestore()).register(router);
-            new ContainerRoutes(containers, id -> imageName(images, id)).register(router);
+            Images im = images;
+            new SystemRoutes(() -> counts(cs, im), config.dataRoot(), cgroupVersion, config.liveRestore()).register(router);
+            new ContainerRoutes(containers, id -> imageName(im, id)).register(router);
             new ExecRoutes(execs).register(router);
             new dev.berth.daemon.api.ArchiveRoutes(new dev.berth.engine.archive.ArchiveService(containers, access, config.execRoot().resolve("archive"))).register(router);
             new dev.berth.daemon.api.ResourceRoutes(containers).register(router);
             new dev.berth.daemon.api.EventRoutes(containers.events()).register(router);
             new dev.berth.daemon.api.ImageRoutes(images, containers).register(router);
+            new dev.berth.daemon.api.NetworkRoutes(networks, containers).register(router);
         } catch (RuntimeException | IOException e) {
+            if (networks != null) networks.close();
+            if (images != null) images.close();
             releasePidFile(config.pidFile());
             throw e;
         }
@@ -93,7 +107,7 @@ public final class Daemon {
         }
         LOG.info("API listening on " + String.join(", ", config.hosts()));
         SdNotify.notify("READY=1");
-        return new Daemon(config, server, images, containers);
+        return new Daemon(config, server, images, containers, networks);
     }
 
     private static void claimPidFile(Path pidFile) throws IOException {
@@ -146,7 +160,7 @@ public final class Daemon {
         }
     }
 
-    /** For tests: force-removes every container (their mounts, cgroups, monitors). */
+    /** For tests: force-removes every container (their mounts, cgroups, monitors); a shutdown then removes bridges and rules. */
     public void removeEverything() {
         for (ContainerRecord r : java.util.List.copyOf(containers.all())) {
             try {
@@ -164,6 +178,8 @@ public final class Daemon {
         LOG.info("shutting down");
         server.close();
         containers.shutdown();
+        networks.shutdown(config.liveRestore() && networks.sandboxes().anyRunning());
+        networks.close();
         images.close();
         releasePidFile(config.pidFile());
         stopped.countDown();

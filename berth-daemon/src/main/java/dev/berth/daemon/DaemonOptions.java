@@ -35,6 +35,36 @@ public final class DaemonOptions {
             description = "Keep containers running while the daemon is down (default true)")
     Boolean liveRestore;
 
+    @Option(names = {"-b", "--bridge"}, description = "Name of the default bridge (created if missing; default berth0)")
+    String bridge;
+
+    @Option(names = "--bip", description = "Address and prefix of the default bridge (e.g. 172.17.0.1/16)")
+    String bip;
+
+    @Option(names = "--default-address-pool", description = "Default address pools for networks (base=CIDR,size=N)")
+    List<String> defaultAddressPools = new ArrayList<>();
+
+    @Option(names = "--iptables", arity = "0..1", fallbackValue = "true", description = "Manage Berth's nftables table (default true)")
+    Boolean iptables;
+
+    @Option(names = "--icc", arity = "0..1", fallbackValue = "true", description = "Inter-container traffic on the default bridge (default true)")
+    Boolean icc;
+
+    @Option(names = "--mtu", description = "MTU of the bridges and veths (default 1500)")
+    Integer mtu;
+
+    @Option(names = "--dns", description = "DNS servers for containers")
+    List<String> dns = new ArrayList<>();
+
+    @Option(names = "--dns-search", description = "DNS search domains for containers")
+    List<String> dnsSearch = new ArrayList<>();
+
+    @Option(names = "--dns-opt", description = "DNS options for containers")
+    List<String> dnsOpts = new ArrayList<>();
+
+    @Option(names = "--nft-table", description = "Name of Berth's nftables table (default berth)")
+    String nftTable;
+
     @Option(names = "--config-file", description = "Daemon configuration file (default /etc/berth/daemon.json)")
     Path configFile;
 }

@@ -32,7 +32,9 @@ public final class Main {
             System.err.println("berthd: " + e.getMessage());
             System.exit(1);
         } catch (Exception e) {
-            System.err.println("berthd: " + e);
+            // Not one of ours: a bug, so the stack goes with it.
+            System.err.print("berthd: ");
+            e.printStackTrace();
             System.exit(1);
         }
     }

@@ -22,12 +22,14 @@ class DaemonSystemIT {
     void start() throws Exception {
         host = "unix://" + dir.resolve("berth.sock");
         daemon = Daemon.start(new DaemonConfig(List.of(host), dir.resolve("data"), dir.resolve("exec"), dir.resolve("exec/berthd.pid"),
-                "warn", List.of(), "berth-test", true));
+                "warn", List.of(), "berth-test", true).withNetwork(TestDaemon.network(dir)));
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         daemon.shutdown();
+        NetworkFlags n = TestDaemon.network(dir);
+        TestCleanup.removeNetwork(dir.resolve("data"), n.bridge(), n.table());
     }
 
     @Test

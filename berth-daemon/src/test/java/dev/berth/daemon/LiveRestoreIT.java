@@ -17,12 +17,14 @@ class LiveRestoreIT {
     Path dir;
     String host;
     Process berthd;
+    NetworkFlags net;
     DockerCli docker;
 
     @BeforeEach
     void setUp() throws Exception {
         dir = Files.createTempDirectory(Path.of("/tmp"), "bl");
         host = "unix://" + dir.resolve("s.sock");
+        net = TestDaemon.network(dir);
         docker = new DockerCli(host, DockerCli.clients().get(0));
         berthd = startDaemon();
     }
@@ -30,7 +32,8 @@ class LiveRestoreIT {
     private Process startDaemon() throws Exception {
         Files.deleteIfExists(dir.resolve("s.sock"));
         Process p = new ProcessBuilder(TOP.resolve("bin/berthd").toString(), "--data-root", dir.resolve("data").toString(),
-                "--exec-root", dir.resolve("exec").toString(), "-H", host, "--cgroup-parent", "berth-test-" + dir.getFileName())
+                "--exec-root", dir.resolve("exec").toString(), "-H", host, "--cgroup-parent", "berth-test-" + dir.getFileName(),
+                "--bridge", net.bridge(), "--nft-table", net.table(), "--default-address-pool", "base=10.240.0.0/12,size=24")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("berthd.log").toFile()).start();
         for (int i = 0; i < 100 && !Files.exists(dir.resolve("s.sock")); i++) Thread.sleep(100);
         assertTrue(Files.exists(dir.resolve("s.sock")), "berthd did not start: " + Files.readString(dir.resolve("berthd.log")));
@@ -46,6 +49,7 @@ class LiveRestoreIT {
             berthd.waitFor(20, TimeUnit.SECONDS);
             berthd.destroyForcibly();
             new ProcessBuilder("pkill", "-9", "-f", "nsexec monitor " + dir).start().waitFor();
+            TestCleanup.removeNetwork(dir.resolve("data"), net.bridge(), net.table());
             TestCleanup.removeTree(dir);
             TestCleanup.removeCgroupParent("berth-test-" + dir.getFileName());
         }

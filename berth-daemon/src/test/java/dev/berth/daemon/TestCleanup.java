@@ -40,4 +40,21 @@ final class TestCleanup {
             }
         }
     }
+
+    /** The default bridge and nftables table of a test daemon, and any user-network bridge its data root recorded. */
+    static void removeNetwork(Path dataRoot, String bridge, String table) throws IOException, InterruptedException {
+        java.util.List<String> links = new java.util.ArrayList<>(java.util.List.of(bridge));
+        Path nets = dataRoot.resolve("network/networks");
+        if (Files.isDirectory(nets)) {
+            try (Stream<Path> s = Files.list(nets)) {
+                for (Path f : s.toList()) {
+                    String b = dev.berth.common.Json.mapper().readTree(f.toFile()).path("bridge").asText("");
+                    if (!b.isEmpty()) links.add(b);
+                }
+            }
+        }
+        for (String l : links)
+            if (Files.exists(Path.of("/sys/class/net", l))) new ProcessBuilder("ip", "link", "del", l).start().waitFor();
+        new ProcessBuilder("nft", "delete", "table", "ip", table).redirectErrorStream(true).start().waitFor();
+    }
 }

@@ -57,7 +57,9 @@ final class HttpParser {
         } while (line.isEmpty());
         String[] parts = line.split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new BadRequest(400, "malformed request line");
-        Map<String, String> headers = new LinkedHashMap<>();
+        // Values of a repeated name are joined once at the end: joining as they come copies the
+        // whole value per line, quadratic in a head of many short repeats.
+        Map<String, StringBuilder> joined = new LinkedHashMap<>();
         int total = line.length();
         while (true) {
             String h = readLine(in, MAX_HEADER_BYTES);
@@ -69,8 +71,12 @@ final class HttpParser {
             if (colon <= 0) throw new BadRequest(400, "malformed header line");
             String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = h.substring(colon + 1).trim();
-            headers.merge(name, value, (a, b) -> a + ", " + b);
+            StringBuilder sb = joined.get(name);
+            if (sb == null) joined.put(name, new StringBuilder(value));
+            else sb.append(", ").append(value);
         }
+        Map<String, String> headers = new LinkedHashMap<>();
+        joined.forEach((k, v) -> headers.put(k, v.toString()));
         String target = parts[1];
         int q = target.indexOf('?');
         String rawPath = q >= 0 ? target.substring(0, q) : target;

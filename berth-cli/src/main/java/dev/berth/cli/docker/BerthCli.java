@@ -64,11 +64,12 @@ public final class BerthCli implements Callable<Integer> {
     static final List<String> TOP_LEVEL = List.of("attach", "commit", "cp", "create", "diff", "events", "exec", "export", "history",
             "images", "import", "info", "inspect", "kill", "load", "logs", "pause", "port", "ps", "pull", "push", "rename", "restart",
             "rm", "rmi", "run", "save", "start", "stats", "stop", "tag", "top", "unpause", "update", "version", "wait",
-            "container", "image", "system", "daemon", "completion", "runtime");
+            "container", "image", "network", "system", "daemon", "completion", "runtime");
     static final Map<String, List<String>> GROUPS = Map.of(
             "container", List.of("attach", "commit", "cp", "create", "diff", "exec", "export", "inspect", "kill", "logs", "ls", "pause",
                     "port", "prune", "rename", "restart", "rm", "run", "start", "stats", "stop", "top", "unpause", "update", "wait"),
             "image", List.of("history", "import", "inspect", "load", "ls", "prune", "pull", "push", "rm", "save", "tag"),
+            "network", List.of("connect", "create", "disconnect", "inspect", "ls", "prune", "rm"),
             "system", List.of("df", "events", "info"),
             "daemon", List.of("start"));
 
@@ -120,12 +121,14 @@ public final class BerthCli implements Callable<Integer> {
                 case "wait" -> new WaitCmd();
                 case "container" -> new Groups.Container();
                 case "image" -> new Groups.Image();
+                case "network" -> new NetworkGroup();
                 case "system" -> new Groups.SystemGroup();
                 case "daemon" -> new Groups.Daemon();
                 case "completion" -> new CompletionCmd();
                 default -> null;
             };
         }
+        if (group.equals("network")) return NetworkGroup.command(name);
         return switch (group + " " + name) {
             case "container ls", "container ps", "container list" -> new PsCmd();
             case "container inspect" -> new InspectCmd("container");

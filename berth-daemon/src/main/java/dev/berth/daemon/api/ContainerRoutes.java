@@ -1,5 +1,6 @@
 package dev.berth.daemon.api;
 
+import dev.berth.api.http.ApiVersion;
 import dev.berth.api.http.HttpExchange;
 import dev.berth.api.http.HttpRequest;
 import dev.berth.api.http.Router;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /** /containers/...: the container verbs of the Docker Engine API. */
@@ -43,7 +45,7 @@ public final class ContainerRoutes {
         r.on("GET", "/containers/json", this::list);
         r.on("GET", "/containers/{id}/json", (req, ex, p) -> {
             ContainerRecord rec = containers.get(p.get("id"));
-            ex.sendJson(200, ContainerViews.inspect(rec, containers.health(rec.id())));
+            ex.sendJson(200, ContainerViews.inspect(rec, containers.health(rec.id()), containers.starter().sandboxes()));
         });
         r.on("POST", "/containers/{id}/start", (req, ex, p) -> notModified(ex, () -> containers.start(p.get("id"))));
         r.on("POST", "/containers/{id}/stop", (req, ex, p) -> notModified(ex, () -> containers.stop(p.get("id"), timeout(req))));
@@ -123,7 +125,7 @@ public final class ContainerRoutes {
         for (ContainerRecord r : rows) {
             if (!all && !r.state().running() && !f.has("status") && !f.has("exited") && limit < 0) continue;
             if (!matches(r, f)) continue;
-            out.add(ContainerViews.listRow(r, imageName.apply(r.imageId()), containers.health(r.id())));
+            out.add(ContainerViews.listRow(r, imageName.apply(r.imageId()), containers.health(r.id()), containers.starter().sandboxes()));
             if (limit > 0 && out.size() >= limit) break;
         }
         ex.sendJson(200, out);
@@ -199,14 +201,49 @@ public final class ContainerRoutes {
         if (!stdout && !stderr) throw BerthException.invalid("Bad parameters: you must choose at least one stream");
         if (r.hostConfig() != null && r.hostConfig().logConfig() != null && "none".equals(r.hostConfig().logConfig().type()))
             throw BerthException.invalid("configured logging driver does not support reading");
-        String tail = req.query("tail", "all");
-        int n = tail.equals("all") || tail.isEmpty() ? -1 : Integer.parseInt(tail);
-        LogOptions o = new LogOptions(stdout, stderr, time(req.query("since")), time(req.query("until")), req.flag("timestamps", false), n,
-                req.flag("follow", false));
+        LogOptions o = new LogOptions(stdout, stderr, time(req.query("since")), time(req.query("until")), req.flag("timestamps", false),
+                LogOptions.parseTail(req.query("tail")), req.flag("follow", false));
+        if (o.follow()) {
+            followLogs(req, ex, id, r.tty(), o);
+            return;
+        }
         OutputStream out = ex.startChunked(200, null, null);
         try {
             JsonFileReader.stream(containers.logPath(id), o, r.tty(), out, () -> containers.isRunning(id));
             out.close();
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    /**
+     * A follow runs until the container stops, or until the client goes, which a silent container
+     * would never reveal by a failed write. So the connection is taken over (the body then ends
+     * with the connection, as HTTP/1.1 allows) and its input watched: a logs client sends
+     * nothing after its request, so EOF there means it has gone, as dockerd's cancelled request
+     * context does.
+     */
+    private void followLogs(HttpRequest req, HttpExchange ex, String id, boolean tty, LogOptions o) throws IOException {
+        String api = req.apiVersion();
+        boolean multiplexed = !tty && (api == null || ApiVersion.compare(api, "1.42") >= 0);
+        HttpExchange.Hijacked h = ex.hijack(false, multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream");
+        AtomicBoolean gone = new AtomicBoolean();
+        // Ends when the server closes the connection after this handler, if not before.
+        Thread.ofVirtual().name("logs-client " + id.substring(0, 12)).start(() -> {
+            try {
+                byte[] discard = new byte[512];
+                while (h.in().read(discard) >= 0) {
+                    // nothing is expected; whatever comes is ignored
+                }
+            } catch (IOException e) {
+                // reset, or closed when the stream ended
+            } finally {
+                gone.set(true);
+            }
+        });
+        try {
+            JsonFileReader.stream(containers.logPath(id), o, tty, h.out(), () -> containers.isRunning(id), gone::get);
+            h.closeOutput();
         } catch (IOException e) {
             // the client went away
         }

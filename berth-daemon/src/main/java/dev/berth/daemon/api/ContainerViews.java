@@ -12,19 +12,16 @@ import java.util.Map;
 final class ContainerViews {
     private ContainerViews() {}
 
-    static Map<String, Object> inspect(ContainerRecord r) {
-        return inspect(r, null);
-    }
-
     /** health: State.Health, for a container with a health check. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> inspect(ContainerRecord r, dev.berth.engine.health.HealthState health) {
-        Map<String, Object> m = inspectWithoutHealth(r);
+    static Map<String, Object> inspect(ContainerRecord r, dev.berth.engine.health.HealthState health,
+                                       dev.berth.engine.network.Sandboxes net) {
+        Map<String, Object> m = inspectWithoutHealth(r, net);
         if (health != null) ((Map<String, Object>) m.get("State")).put("Health", health.toJson());
         return m;
     }
 
-    private static Map<String, Object> inspectWithoutHealth(ContainerRecord r) {
+    private static Map<String, Object> inspectWithoutHealth(ContainerRecord r, dev.berth.engine.network.Sandboxes net) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Created", r.created());
@@ -48,7 +45,7 @@ final class ContainerViews {
         m.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of("MergedDir", r.rootfsPath())));
         m.put("Mounts", List.of());
         m.put("Config", r.config());
-        m.put("NetworkSettings", networkSettings(r));
+        m.put("NetworkSettings", NetworkViews.settings(r, net));
         return m;
     }
 
@@ -68,28 +65,12 @@ final class ContainerViews {
         return m;
     }
 
-    private static Map<String, Object> networkSettings(ContainerRecord r) {
-        String mode = r.hostConfig() == null || r.hostConfig().networkMode() == null ? "default" : r.hostConfig().networkMode();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Bridge", "");
-        m.put("SandboxID", "");
-        m.put("HairpinMode", false);
-        m.put("Ports", Map.of());
-        m.put("SandboxKey", "");
-        m.put("Gateway", "");
-        m.put("IPAddress", "");
-        m.put("IPPrefixLen", 0);
-        m.put("MacAddress", "");
-        m.put("Networks", Map.of(mode.equals("default") ? "none" : mode, Map.of("NetworkID", "", "EndpointID", "", "Gateway", "",
-                "IPAddress", "", "IPPrefixLen", 0, "MacAddress", "")));
-        return m;
+    static Map<String, Object> listRow(ContainerRecord r, String imageName, dev.berth.engine.network.Sandboxes net) {
+        return listRow(r, imageName, null, net);
     }
 
-    static Map<String, Object> listRow(ContainerRecord r, String imageName) {
-        return listRow(r, imageName, null);
-    }
-
-    static Map<String, Object> listRow(ContainerRecord r, String imageName, dev.berth.engine.health.HealthState health) {
+    static Map<String, Object> listRow(ContainerRecord r, String imageName, dev.berth.engine.health.HealthState health,
+                                       dev.berth.engine.network.Sandboxes net) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Names", List.of(r.name()));
@@ -97,13 +78,14 @@ final class ContainerViews {
         m.put("ImageID", r.imageId());
         m.put("Command", command(r));
         m.put("Created", Instant.parse(r.created()).getEpochSecond());
-        m.put("Ports", List.of());
+        m.put("Ports", NetworkViews.listPorts(r, net));
         m.put("Labels", r.config() == null || r.config().labels() == null ? Map.of() : r.config().labels());
         m.put("State", r.state().status());
         m.put("Status", status(r.state()) + (health != null && r.state().status().equals("running") ? " (" + health.status()
                 .replace("starting", "health: starting") + ")" : ""));
         m.put("HostConfig", Map.of("NetworkMode", r.hostConfig() == null || r.hostConfig().networkMode() == null ? "default" : r.hostConfig().networkMode()));
-        m.put("NetworkSettings", Map.of("Networks", Map.of()));
+        m.put("NetworkSettings", Map.of("Networks", net == null ? Map.of()
+                : NetworkViews.networks(net.endpoints(r.id()), net.modeOf(r.id()))));
         m.put("Mounts", List.of());
         return m;
     }

@@ -240,7 +240,7 @@ public final class ImageRoutes {
         }
         m.put("Images", imgs);
         List<Map<String, Object>> cs = new ArrayList<>();
-        for (ContainerRecord c : containers.all()) cs.add(ContainerViews.listRow(c, c.config() == null ? "" : c.config().image()));
+        for (ContainerRecord c : containers.all()) cs.add(ContainerViews.listRow(c, c.config() == null ? "" : c.config().image(), containers.starter().sandboxes()));
         m.put("Containers", cs);
         m.put("Volumes", List.of());
         m.put("BuildCache", List.of());

@@ -14,7 +14,13 @@ import java.util.function.Supplier;
 
 /** /_ping, /version and /info. */
 public final class SystemRoutes {
+    /** Berth's own version: shown as the "Berth" component of /version and in the Server header. */
     public static final String VERSION = "0.1.0";
+    /**
+     * The Docker Engine release whose API is {@link #API_VERSION} (API 1.43 is Docker 24.0).
+     * Clients such as Testcontainers compare /version's "Version" with Docker releases.
+     */
+    public static final String DOCKER_VERSION = "24.0.9";
     public static final String API_VERSION = "1.43";
     public static final String MIN_API_VERSION = "1.24";
 
@@ -63,11 +69,15 @@ public final class SystemRoutes {
         details.put("Os", "linux");
         details.put("Arch", arch());
         details.put("KernelVersion", kernel());
+        details.put("Experimental", "false");
+        details.put("BuildTime", "");
         v.put("Platform", Map.of("Name", "Berth"));
-        v.put("Components", List.of(Map.of("Name", "Engine", "Version", VERSION, "Details", details)));
-        v.put("Version", VERSION);
+        // Like Podman: the Docker-compatible engine version on top, the implementation's own as a component.
+        v.put("Components", List.of(Map.of("Name", "Engine", "Version", DOCKER_VERSION, "Details", details),
+                Map.of("Name", "Berth", "Version", VERSION, "Details", Map.of("GitCommit", "berth"))));
+        v.put("Version", DOCKER_VERSION);
         v.putAll(details);
-        v.put("BuildTime", "");
+        v.put("Experimental", false);
         return v;
     }
 
@@ -116,7 +126,7 @@ public final class SystemRoutes {
         i.put("Name", hostName());
         i.put("Labels", List.of());
         i.put("ExperimentalBuild", false);
-        i.put("ServerVersion", VERSION);
+        i.put("ServerVersion", DOCKER_VERSION);
         i.put("Runtimes", Map.of("berth", Map.of("path", "berth-nsexec")));
         i.put("DefaultRuntime", "berth");
         i.put("Swarm", Map.of("LocalNodeState", "inactive", "NodeID", "", "NodeAddr", "", "ControlAvailable", false));

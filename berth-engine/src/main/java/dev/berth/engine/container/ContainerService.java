@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * stop, kill, restart, wait, rm, rename, pause. One lock per container serialises its changes;
  * an exit is noticed by a virtual thread per running container waiting on its monitor.
  */
-public final class ContainerService {
+public final class ContainerService implements dev.berth.engine.network.ContainerDirectory {
     private static final Logger LOG = Logger.getLogger(ContainerService.class.getName());
 
     /** A start of a running container (HTTP 304), a stop of a stopped one. */
@@ -128,6 +128,35 @@ public final class ContainerService {
         return store.get(names.resolve(ref));
     }
 
+    /** Another container by name or id, or null (for the container:NAME modes). */
+    private ContainerRecord peer(String ref) {
+        return names.find(ref).map(store::get).orElse(null);
+    }
+
+    @Override
+    public String containerName(String id) {
+        String n = names.nameOf(id);
+        return n == null ? null : n.startsWith("/") ? n.substring(1) : n;
+    }
+
+    @Override
+    public String idOf(String nameOrId) {
+        try {
+            return names.find(nameOrId).orElse(null);
+        } catch (BerthException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String hostnameOf(String id) {
+        try {
+            return java.nio.file.Files.readString(store.paths().hostname(id)).strip();
+        } catch (IOException e) {
+            return id.substring(0, 12);
+        }
+    }
+
     public Collection<ContainerRecord> all() {
         return store.all();
     }
@@ -157,6 +186,7 @@ public final class ContainerService {
                     ContainerState.created(), 0, store.paths().log(id).toString(), store.paths().hostname(id).toString(),
                     store.paths().hosts(id).toString(), store.paths().resolvConf(id).toString(), store.paths().rootfs(id).toString(), false);
             r = starter.describe(r, image.config());
+            starter.registerNetworks(id, req);
             store.save(r);
             starter.writeNetworkFiles(r, hostname);
             publish(r, "create", Map.of());
@@ -165,6 +195,11 @@ public final class ContainerService {
             names.release(id);
             try {
                 images.remove(id);
+            } catch (RuntimeException s) {
+                e.addSuppressed(s);
+            }
+            try {
+                starter.forgetNetworks(id);
             } catch (RuntimeException s) {
                 e.addSuppressed(s);
             }
@@ -214,7 +249,7 @@ public final class ContainerService {
             if (r.state().status().equals("removing")) throw BerthException.conflict("container is marked for removal and cannot be started");
             CompletableFuture<Integer> unused = waits.nextExit(id);
             try {
-                int pid = starter.start(r);
+                int pid = starter.start(r, this::peer);
                 store.save(r.withState(r.state().started(pid, Instant.now().toString())).withRestart(r.restartCount(), false));
                 publish(r, "start", Map.of());
                 health.start(id, starter.healthConfig(r));
@@ -241,6 +276,10 @@ public final class ContainerService {
         }
     }
 
+    /**
+     * The wait is a poll(2) on the monitor's pidfd through FFM, which pins a virtual thread's
+     * carrier for as long as the container runs: so each watcher is a small platform thread.
+     */
     private void watch(String id) {
         watchers.computeIfAbsent(id, k -> CompletableFuture.runAsync(() -> {
             try {
@@ -251,7 +290,7 @@ public final class ContainerService {
                 watchers.remove(id);
                 LOG.log(Level.WARNING, "watching " + id + " failed", e);
             }
-        }, r -> Thread.ofVirtual().start(r)));
+        }, r -> Thread.ofPlatform().daemon().name("exit-" + id.substring(0, 12)).stackSize(256 * 1024).start(r)));
     }
 
     private void onExit(String id, ExitStatus st) {
@@ -441,6 +480,7 @@ public final class ContainerService {
         synchronized (lock(id)) {
             r = store.get(id);
             starter.cleanup(r);
+            starter.forgetNetworks(id);
             images.remove(id);
             names.release(id);
             store.delete(id);

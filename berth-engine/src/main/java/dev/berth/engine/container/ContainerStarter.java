@@ -39,7 +39,14 @@ public final class ContainerStarter {
     private final ContainerPaths paths;
     private final HostInfo host;
     private final String cgroupParent;
+    private final dev.berth.engine.network.Sandboxes sandboxes;
     private final Map<String, List<PendingAttach>> pending = new HashMap<>();
+
+    /** Other containers, for the container:NAME namespace modes. */
+    @FunctionalInterface
+    public interface Peers {
+        ContainerRecord find(String ref);
+    }
 
     /** An attach waiting for the container's monitor. */
     public static final class PendingAttach {
@@ -55,12 +62,18 @@ public final class ContainerStarter {
         }
     }
 
-    public ContainerStarter(ContainerRuntime runtime, ImageAccess images, ContainerPaths paths, HostInfo host, String cgroupParent) {
+    public ContainerStarter(ContainerRuntime runtime, ImageAccess images, ContainerPaths paths, HostInfo host, String cgroupParent,
+                            dev.berth.engine.network.Sandboxes sandboxes) {
         this.runtime = runtime;
+        this.sandboxes = sandboxes;
         this.images = images;
         this.paths = paths;
         this.host = host;
         this.cgroupParent = cgroupParent;
+    }
+
+    public dev.berth.engine.network.Sandboxes sandboxes() {
+        return sandboxes;
     }
 
     boolean cgroupV2() {
@@ -75,10 +88,38 @@ public final class ContainerStarter {
         ConfigMerge.args(merged);
         String mode = networkMode(req.hostConfig());
         List<String> warnings = new ArrayList<>();
-        if (mode.equals("bridge"))
-            throw new BerthException(BerthException.Kind.UNSUPPORTED,
-                    "bridge networking is not available in Berth yet: use --network none or --network host");
+        HostConfig hc = req.hostConfig();
+        if (mode.equals("host") && hc != null && (hc.portBindings() != null && !hc.portBindings().isEmpty()))
+            warnings.add("Published ports are discarded when using host network mode");
         return warnings;
+    }
+
+    /** Create: the networks the container belongs to (checked: they exist, the endpoint settings fit). */
+    void registerNetworks(String id, CreateRequest req) {
+        HostConfig hc = req.hostConfig();
+        var eps = req.networkingConfig() == null ? null : req.networkingConfig().endpointsConfig();
+        sandboxes.register(id, hc == null ? null : hc.networkMode(), eps, req.config().macAddress());
+    }
+
+    void forgetNetworks(String id) {
+        sandboxes.forget(id);
+    }
+
+    /** What the network service builds the container's sandbox and files from. */
+    public dev.berth.engine.network.SandboxSpec sandboxSpec(ContainerRecord r) {
+        HostConfig hc = r.hostConfig() == null ? HostConfig.builder().build() : r.hostConfig();
+        ImageConfig image = images.resolve(r.imageId()).config();
+        ContainerConfig merged = ConfigMerge.merge(r.config(), image == null ? null : image.config());
+        String hostname;
+        try {
+            hostname = Files.readString(paths.hostname(r.id())).strip();
+        } catch (IOException e) {
+            hostname = r.id().substring(0, 12);
+        }
+        java.util.Set<String> exposed = merged.exposedPorts() == null ? java.util.Set.of() : merged.exposedPorts().keySet();
+        return new dev.berth.engine.network.SandboxSpec(r.id(), hostname, r.config().domainname(), hc.dns(), hc.dnsSearch(),
+                hc.dnsOptions(), hc.extraHosts(), hc.links(), hc.portBindings(), Boolean.TRUE.equals(hc.publishAllPorts()), exposed,
+                paths.hosts(r.id()), paths.resolvConf(r.id()));
     }
 
     static String hostHostname() {
@@ -140,7 +181,7 @@ public final class ContainerStarter {
     }
 
     /** Starts the container; returns its init's pid. */
-    int start(ContainerRecord r) {
+    int start(ContainerRecord r, Peers peers) {
         Path rootfs = paths.rootfs(r.id());
         try {
             Files.createDirectories(rootfs);
@@ -149,6 +190,7 @@ public final class ContainerStarter {
         }
         images.mount(r.id(), rootfs);
         boolean created = false;
+        boolean networked = false;
         try {
             ImageConfig image = images.resolve(r.imageId()).config();
             ImageConfig.Config ic = image == null ? null : image.config();
@@ -162,14 +204,27 @@ public final class ContainerStarter {
             SpecInput.Builder in = SpecInput.builder(r.id(), req, rootfs, user, host)
                     .image(ic)
                     .hostname(hostname)
-                    .cgroupsPath("/" + parent.replaceAll("^/+", "") + "/" + r.id())
-                    .extraMount(SpecGenerator.networkFileMount(paths.resolvConf(r.id()), "/etc/resolv.conf", ro))
+                    .cgroupsPath("/" + parent.replaceAll("^/+", "") + "/" + r.id());
+            String filesOf = r.id();
+            for (String[] ns : new String[][] {{"network", hc.networkMode()}, {"ipc", hc.ipcMode()}, {"pid", hc.pidMode()}, {"uts", hc.utsMode()}}) {
+                if (ns[1] == null || !ns[1].startsWith("container:")) continue;
+                ContainerRecord peer = runningPeer(peers, ns[1].substring("container:".length()), ns[0]);
+                in.namespacePath(ns[0], "/proc/" + peer.state().pid() + "/ns/" + (ns[0].equals("network") ? "net" : ns[0]));
+                if (ns[0].equals("network")) filesOf = peer.id();
+            }
+            String mode = networkMode(hc);
+            if (dev.berth.engine.network.Sandboxes.ownsSandbox(dev.berth.engine.network.Sandboxes.mode(hc.networkMode()))) {
+                Path netns = sandboxes.setUp(sandboxSpec(r));
+                networked = true;
+                in.namespacePath("network", netns.toString());
+            }
+            in.extraMount(SpecGenerator.networkFileMount(paths.resolvConf(filesOf), "/etc/resolv.conf", ro))
                     .extraMount(SpecGenerator.networkFileMount(paths.hostname(r.id()), "/etc/hostname", ro))
-                    .extraMount(SpecGenerator.networkFileMount(paths.hosts(r.id()), "/etc/hosts", ro));
+                    .extraMount(SpecGenerator.networkFileMount(paths.hosts(filesOf), "/etc/hosts", ro));
             // --init: the helper binary is also a minimal docker-init (its `init` mode).
             if (Boolean.TRUE.equals(hc.init())) in.initBinary(dev.berth.runtime.launch.SealedHelper.locate().toAbsolutePath());
             Spec spec = SpecGenerator.generate(in.build());
-            spec = withLoopbackUp(spec);
+            if (mode.equals("none")) spec = withLoopbackUp(spec);
             boolean tty = r.tty();
             boolean openStdin = Boolean.TRUE.equals(r.config().openStdin());
             boolean stdinOnce = Boolean.TRUE.equals(r.config().stdinOnce());
@@ -181,10 +236,10 @@ public final class ContainerStarter {
             runtime.start(r.id());
             return runtime.state(r.id()).pid();
         } catch (IOException e) {
-            cleanupAfterFailedStart(r, created);
+            cleanupAfterFailedStart(r, created, networked);
             throw BerthException.internal("start " + r.id() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            cleanupAfterFailedStart(r, created);
+            cleanupAfterFailedStart(r, created, networked);
             failPending(r.id(), e);
             throw e;
         }
@@ -229,11 +284,26 @@ public final class ContainerStarter {
         for (PendingAttach p : takePending(id)) p.monitorDir.completeExceptionally(e);
     }
 
-    private void cleanupAfterFailedStart(ContainerRecord r, boolean created) {
+    private ContainerRecord runningPeer(Peers peers, String ref, String type) {
+        ContainerRecord peer = peers.find(ref);
+        if (peer == null) throw BerthException.notFound("No such container: %s", ref);
+        if (!peer.state().running() || peer.state().pid() <= 0)
+            throw BerthException.conflict("cannot join %s of a non running container: %s", type.equals("network") ? "network" : type + " namespace", ref);
+        return peer;
+    }
+
+    private void cleanupAfterFailedStart(ContainerRecord r, boolean created, boolean networked) {
         try {
             if (created) runtime.delete(r.id(), true);
         } catch (RuntimeException ignored) {
             // nothing to delete
+        }
+        if (networked) {
+            try {
+                sandboxes.tearDown(r.id());
+            } catch (RuntimeException ignored) {
+                // best effort; a restart reconciles
+            }
         }
         try {
             images.unmount(r.id(), paths.rootfs(r.id()));
@@ -249,6 +319,7 @@ public final class ContainerStarter {
         } catch (BerthException e) {
             if (e.kind() != BerthException.Kind.NOT_FOUND) throw e;
         }
+        sandboxes.tearDown(r.id());
         images.unmount(r.id(), paths.rootfs(r.id()));
     }
 }

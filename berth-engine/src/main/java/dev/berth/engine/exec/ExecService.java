@@ -65,10 +65,10 @@ public final class ExecService {
         return e;
     }
 
-    /** Runs a prepared exec; a virtual thread records its exit. */
+    /** Runs a prepared exec; a small platform thread records its exit (the wait is a pinning native poll). */
     public void run(ExecState e, Runnable onExit) {
         runtime.releaseExec(e.handle);
-        Thread.ofVirtual().start(() -> {
+        Thread.ofPlatform().daemon().stackSize(256 * 1024).start(() -> {
             record(e, runtime.waitExec(e.handle, null));
             if (onExit != null) onExit.run();
         });

@@ -21,9 +21,18 @@ public final class JsonFileReader {
     private JsonFileReader() {}
 
     public static void stream(Path log, LogOptions o, boolean tty, OutputStream out, BooleanSupplier running) throws IOException {
+        stream(log, o, tty, out, running, () -> false);
+    }
+
+    /**
+     * As above; a follow also ends (within a poll interval, closing the log) once clientGone says
+     * so: with a silent container nothing is written, so nothing else would notice the client leave.
+     */
+    public static void stream(Path log, LogOptions o, boolean tty, OutputStream out, BooleanSupplier running, BooleanSupplier clientGone)
+            throws IOException {
         if (!Files.exists(log)) {
             if (!o.follow()) return;
-            while (!Files.exists(log) && running.getAsBoolean()) sleep();
+            while (!Files.exists(log) && running.getAsBoolean() && !clientGone.getAsBoolean()) sleep();
             if (!Files.exists(log)) return;
         }
         try (RandomAccessFile raf = new RandomAccessFile(log.toFile(), "r")) {
@@ -68,7 +77,7 @@ public final class JsonFileReader {
                     out.flush();
                     continue;
                 }
-                if (!alive) return;
+                if (!alive || clientGone.getAsBoolean()) return;
                 if (o.until() != null && Instant.now().isAfter(o.until())) return;
                 sleep();
             }

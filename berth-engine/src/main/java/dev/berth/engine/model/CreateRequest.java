@@ -30,16 +30,71 @@ public record CreateRequest(ContainerConfig config, HostConfig hostConfig, Netwo
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CreateRequest fromJson(ObjectNode body) {
         ObjectMapper mapper = Json.mapper();
+        JsonNode host = field(body, "HostConfig");
+        JsonNode net = field(body, "NetworkingConfig");
+        // Which part is being read, for errors: Docker names a field by its path from the body.
+        String part = null;
+        JsonNode partNode = body;
         try {
             ContainerConfig config = mapper.treeToValue(body, ContainerConfig.class);
-            JsonNode host = field(body, "HostConfig");
-            JsonNode net = field(body, "NetworkingConfig");
-            return new CreateRequest(config,
-                    host == null ? null : mapper.treeToValue(host, HostConfig.class),
-                    net == null ? null : mapper.treeToValue(net, NetworkingConfig.class));
+            part = "HostConfig";
+            partNode = host;
+            HostConfig hostConfig = host == null ? null : mapper.treeToValue(host, HostConfig.class);
+            part = "NetworkingConfig";
+            partNode = net;
+            return new CreateRequest(config, hostConfig, net == null ? null : mapper.treeToValue(net, NetworkingConfig.class));
         } catch (JsonProcessingException e) {
-            throw BerthException.invalid("malformed container config: %s", e.getOriginalMessage());
+            throw BerthException.invalid("malformed container config: %s", typeError(e, part, partNode));
         }
+    }
+
+    /**
+     * A wrong-typed field as Go's decoder words it, e.g. "json: cannot unmarshal string into Go
+     * struct field HostConfig.HostConfig.Memory of type int64"; other errors as Jackson says them.
+     */
+    private static String typeError(JsonProcessingException e, String part, JsonNode partNode) {
+        if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) || m.getPath().isEmpty())
+            return e.getOriginalMessage();
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        if (part != null) fields.add(part);
+        String struct = part == null ? "ContainerConfigWrapper" : part;
+        JsonNode value = partNode;
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (value != null && !fields.isEmpty() && fields.size() > (part == null ? 0 : 1)) {
+                    Object from = ref.getFrom();
+                    Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+                    if (owner != null && !java.util.Map.class.isAssignableFrom(owner)) struct = owner.getSimpleName();
+                }
+                fields.add(ref.getFieldName());
+                value = value instanceof ObjectNode o ? field(o, ref.getFieldName()) : null;
+            } else if (ref.getIndex() >= 0) {
+                value = value != null && value.isArray() ? value.get(ref.getIndex()) : null;
+            }
+        }
+        return String.format("json: cannot unmarshal %s into Go struct field %s.%s of type %s", jsonKind(value), struct,
+                String.join(".", fields), goType(m.getTargetType()));
+    }
+
+    private static String jsonKind(JsonNode n) {
+        if (n == null || n.isNull()) return "null";
+        if (n.isTextual()) return "string";
+        if (n.isNumber()) return "number";
+        if (n.isBoolean()) return "bool";
+        return n.isArray() ? "array" : "object";
+    }
+
+    private static String goType(Class<?> t) {
+        if (t == null) return "object";
+        if (t == Long.class || t == long.class) return "int64";
+        if (t == Integer.class || t == int.class) return "int";
+        if (t == Short.class || t == short.class) return "int16";
+        if (t == Double.class || t == double.class) return "float64";
+        if (t == Float.class || t == float.class) return "float32";
+        if (t == Boolean.class || t == boolean.class) return "bool";
+        if (t == String.class || t.isEnum()) return "string";
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) return "array";
+        return "object";
     }
 
     /** The flat JSON object Docker's clients send; null parts are left out. */

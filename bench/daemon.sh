@@ -18,7 +18,7 @@ cleanup() {
 }
 trap cleanup EXIT
 "$top/bin/berthd" --data-root "$work/data" --exec-root "$work/exec" -H "unix://$berth_sock" --cgroup-parent berth-bench-d \
-  --live-restore=false >"$work/berthd.log" 2>&1 &
+  --live-restore=false --bridge bbench0 --nft-table berth_bench >"$work/berthd.log" 2>&1 &
 echo $! >"$work/berthd.pid"
 for _ in $(seq 100); do [ -S "$berth_sock" ] && break; sleep 0.1; done
 ref=$("$top/../shared/tools/reference-dockerd" start 2>/dev/null | sed -n 's/^DOCKER_HOST=//p' || true)
@@ -38,6 +38,11 @@ row() { # label command...
 }
 row "run --rm busybox true" run --rm busybox true
 row "run --rm --network none busybox true" run --rm --network none busybox true
+# Issue 6: what the bridge adds over none (target <= 10 ms), a published port, a user network.
+row "run --rm -p 80 busybox true" run --rm -p 80 busybox true
+for h in "unix://$berth_sock" $ref; do DOCKER_HOST=$h "$docker" network create bench-net >/dev/null 2>&1; done
+row "run --rm --network bench-net true" run --rm --network bench-net busybox true
+for h in "unix://$berth_sock" $ref; do DOCKER_HOST=$h "$docker" network rm bench-net >/dev/null 2>&1; done
 for h in "unix://$berth_sock" $ref; do DOCKER_HOST=$h "$docker" run -d --name bench-exec busybox sleep 600 >/dev/null; done
 row "exec true" exec bench-exec true
 par() { h=$1; s=$(date +%s%N); for i in $(seq 50); do DOCKER_HOST=$h "$docker" run --rm --network none busybox true >/dev/null 2>&1 & done; wait; e=$(date +%s%N); echo "$(( (e - s) / 1000000 )) ms"; }

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$(readlink -f "$0")")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-need="busybox-static iproute2 nftables runc gcc make libc6-dev maven file python3 skopeo docker.io python3-docker"
+need="busybox-static iproute2 nftables iptables runc gcc make libc6-dev maven file python3 skopeo docker.io python3-docker docker-compose"
 missing=""
 for p in $need; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

@@ -75,11 +75,19 @@ class TestcontainersIT {
         assertTrue(proxy.requests().contains("GET /v1.32/info"), "Testcontainers talks to another daemon: " + proxy.log());
         String id;
         try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse("busybox:latest"))
-                .withNetworkMode("none")
-                .withCommand("sh", "-c", "echo ready; sleep 300")
+                .withExposedPorts(80)
+                .withCommand("sh", "-c", "echo served > /tmp/i; echo ready; httpd -f -p 80 -h /tmp")
                 .waitingFor(Wait.forLogMessage("ready\\n", 1).withStartupTimeout(Duration.ofSeconds(60)))) {
             c.start();
             long started = System.nanoTime();
+            // The default bridge with a published port: what most Testcontainers users do.
+            java.net.HttpURLConnection http = (java.net.HttpURLConnection) java.net.URI.create(
+                    "http://" + c.getHost() + ":" + c.getMappedPort(80) + "/i").toURL().openConnection();
+            http.setConnectTimeout(3000);
+            http.setReadTimeout(3000);
+            try (var in = http.getInputStream()) {
+                assertEquals("served", new String(in.readAllBytes()).strip(), "GET through the mapped port");
+            }
             System.out.printf("Testcontainers: client setup + container start + wait: %.2f s%n", (started - t0) / 1e9);
             id = c.getContainerId();
             assertTrue(c.isRunning(), "container not running after start");

@@ -57,21 +57,22 @@ public record CreateRequest(ContainerConfig config, HostConfig hostConfig, Netwo
             return e.getOriginalMessage();
         java.util.List<String> fields = new java.util.ArrayList<>();
         if (part != null) fields.add(part);
-        String struct = part == null ? "ContainerConfigWrapper" : part;
+        Class<?> owner = null;
         JsonNode value = partNode;
         for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : m.getPath()) {
             if (ref.getFieldName() != null) {
-                if (value != null && !fields.isEmpty() && fields.size() > (part == null ? 0 : 1)) {
-                    Object from = ref.getFrom();
-                    Class<?> owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
-                    if (owner != null && !java.util.Map.class.isAssignableFrom(owner)) struct = owner.getSimpleName();
-                }
+                Object from = ref.getFrom();
+                owner = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
                 fields.add(ref.getFieldName());
                 value = value instanceof ObjectNode o ? field(o, ref.getFieldName()) : null;
             } else if (ref.getIndex() >= 0) {
                 value = value != null && value.isArray() ? value.get(ref.getIndex()) : null;
             }
         }
+        // Go names the struct holding the last field; Config's fields sit in the wrapper it is embedded in.
+        if (owner != null && owner.getEnclosingClass() != null && owner.getSimpleName().equals("Builder")) owner = owner.getEnclosingClass();
+        String struct = owner == null || owner == ContainerConfig.class || java.util.Map.class.isAssignableFrom(owner)
+                ? (part == null ? "ContainerConfigWrapper" : part) : owner.getSimpleName();
         return String.format("json: cannot unmarshal %s into Go struct field %s.%s of type %s", jsonKind(value), struct,
                 String.join(".", fields), goType(m.getTargetType()));
     }

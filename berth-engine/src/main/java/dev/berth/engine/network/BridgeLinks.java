@@ -98,6 +98,18 @@ final class BridgeLinks implements AutoCloseable {
         }
     }
 
+    /** Removes host ends in the background, on a socket of its own (so set-ups need not wait). */
+    void detachLater(List<String> veths) {
+        if (veths.isEmpty()) return;
+        Thread.ofVirtual().name("veth-gc").start(() -> {
+            try (RtNetlink nl = RtNetlink.open()) {
+                for (String v : veths) nl.deleteLink(v);
+            } catch (RuntimeException e) {
+                System.getLogger("berthd").log(System.Logger.Level.WARNING, "remove " + veths + ": " + e.getMessage());
+            }
+        });
+    }
+
     /** Removes the host end; the kernel removes the inside end with it. Absent is fine. */
     synchronized void detach(String hostVeth) {
         host.deleteLink(hostVeth);

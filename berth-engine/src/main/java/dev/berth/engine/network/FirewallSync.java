@@ -17,13 +17,14 @@ final class FirewallSync {
     private static final Logger LOG = Logger.getLogger(FirewallSync.class.getName());
     private final Firewall firewall;
     private FirewallModel applied;
+    private boolean closed;
 
     FirewallSync(NetworkOptions options) {
         this.firewall = options.firewall() ? new Firewall(options.table()) : null;
     }
 
     synchronized void apply(Collection<NetworkRecord> networks, Collection<PortForward> forwards) {
-        if (firewall == null) return;
+        if (firewall == null || closed) return;
         List<BridgeNet> bridges = new ArrayList<>();
         for (NetworkRecord n : networks) {
             if (!n.isBridge()) continue;
@@ -36,7 +37,13 @@ final class FirewallSync {
         applied = m;
     }
 
+    /** No more changes (daemon shutdown): a late background refresh must not bring the table back. */
+    synchronized void close() {
+        closed = true;
+    }
+
     synchronized void remove() {
+        closed = true;
         if (firewall == null) return;
         try {
             firewall.remove();

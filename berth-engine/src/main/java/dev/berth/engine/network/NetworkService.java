@@ -263,6 +263,7 @@ public final class NetworkService implements AutoCloseable {
 
     @Override
     public void close() {
+        firewall.close();
         sandboxes.stopServing();
         links.close();
     }

@@ -49,7 +49,13 @@ final class SandboxFiles {
         write(spec.hostsFile(), HostsFile.render(entries));
     }
 
+    /**
+     * In place when the file exists: it is bind-mounted into the running container, and a rename
+     * would leave the mount on the old inode (so a connect's changes would not show).
+     */
     static void write(Path file, String content) throws IOException {
-        AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8), false);
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(file)) Files.write(file, b, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE);
+        else AtomicFiles.write(file, b, false);
     }
 }

@@ -38,6 +38,7 @@ public final class Sandboxes {
     private final PortPublisher ports = new PortPublisher();
     private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** One container's endpoint as inspect shows it. */
     public record EndpointView(String networkId, String networkName, String endpointId, String ip, int prefix, String gateway,
@@ -272,13 +273,29 @@ public final class Sandboxes {
             if (a == null || a.sandbox() == null) return;
             dns.stop(containerId);
             ports.release(containerId);
-            for (LiveEndpoint e : a.sandbox().endpoints()) unplug(e);
             BridgeLinks.deleteNetns(Path.of(a.sandbox().netns()));
+            // Deleting a veth waits for the kernel (an RCU grace period under the rtnl lock): off the
+            // exit path. The namespace's end usually takes the pair with it first.
+            List<String> veths = new ArrayList<>();
+            for (LiveEndpoint e : a.sandbox().endpoints()) {
+                registry.release(e.networkId(), Addresses.parse(e.ip()));
+                veths.add(e.hostVeth());
+            }
+            links.detachLater(veths);
             Attachment next = a.withSandbox(null);
             attachments.put(containerId, next);
             store.save(next);
-            if (!a.sandbox().ports().isEmpty()) safeApply();
+            if (!a.sandbox().ports().isEmpty()) applyLater();
         }
+    }
+
+    /** A removal's rules may go a moment later (an nft run costs ~20 ms): coalesced, rendered from the state of then. */
+    private void applyLater() {
+        if (!refreshQueued.compareAndSet(false, true)) return;
+        Thread.ofVirtual().name("nft-refresh").start(() -> {
+            refreshQueued.set(false);
+            safeApply();
+        });
     }
 
     private void safeApply() {
@@ -383,9 +400,20 @@ public final class Sandboxes {
                 List<LiveEndpoint> eps = new ArrayList<>(a.sandbox().endpoints());
                 eps.add(e);
                 next = next.withSandbox(a.sandbox().withEndpoints(eps));
-                attachments.put(containerId, next);
-                if (!n.isDefaultBridge() && !dns.serving(containerId) && next.sandbox().dns())
+                if (!n.isDefaultBridge() && !dns.serving(containerId) && spec != null) {
+                    // As libnetwork does when a sandbox gains a user network: the embedded DNS starts and resolv.conf points at it.
+                    SandboxFiles.Resolv resolv = SandboxFiles.resolv(spec, options, true);
+                    Attachment.Sandbox sb = next.sandbox();
+                    next = next.withSandbox(new Attachment.Sandbox(sb.netns(), sb.endpoints(), sb.ports(), true, resolv.upstreams()));
+                    attachments.put(containerId, next);
                     dns.start(containerId, netns, new NameTable(containerId, attachments, registry, containers), () -> upstreams(containerId));
+                    try {
+                        SandboxFiles.write(spec.resolvConfFile(), resolv.content());
+                    } catch (java.io.IOException io) {
+                        throw BerthException.internal("update the resolv.conf of " + containerId + ": " + io.getMessage(), io);
+                    }
+                }
+                attachments.put(containerId, next);
                 rewriteHosts(next, spec);
             }
             attachments.put(containerId, next);

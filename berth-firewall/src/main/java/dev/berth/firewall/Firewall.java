@@ -45,8 +45,8 @@ public final class Firewall implements AutoCloseable {
     Firewall(String table, List<String> commandPrefix) {
         this.commandPrefix = List.copyOf(commandPrefix);
         this.table = Names.table(table);
-        this.nft = Command.find("nft").orElseThrow(() -> new BerthException(BerthException.Kind.FAILED_PRECONDITION,
-                "nftables is not installed: no 'nft' executable in PATH or /usr/sbin; Berth's bridge networking needs it"
+        this.nft = Command.find("nft").or(() -> Libnftables.get().map(l -> Path.of("nft"))).orElseThrow(() -> new BerthException(BerthException.Kind.FAILED_PRECONDITION,
+                "nftables is not installed: no libnftables and no 'nft' executable in PATH or /usr/sbin; Berth's bridge networking needs it"
                         + " (Debian/Ubuntu: apt-get install nftables)"));
     }
 
@@ -71,7 +71,7 @@ public final class Firewall implements AutoCloseable {
 
     /** {@code nft list table ip <table>}, for tests and diagnostics. */
     public String currentRuleset() {
-        Command.Result r = run(nft, null, "list", "table", "ip", table);
+        Command.Result r = nft("list table ip " + table, false);
         if (!r.ok()) {
             if (r.stderr().contains("No such file or directory")) throw BerthException.notFound("nftables table ip %s does not exist", table);
             throw BerthException.internal("nft list table ip " + table + ": " + r.stderr(), null);
@@ -92,7 +92,7 @@ public final class Firewall implements AutoCloseable {
 
     /** Runs one {@code nft -f -} transaction: all of it applies or none of it does. */
     void runScript(String script) {
-        Command.Result r = run(nft, script, "-f", "-");
+        Command.Result r = nftScript(script);
         if (!r.ok()) throw new BerthException(BerthException.Kind.INTERNAL, NftError.describe(table, script, r.stderr()));
     }
 
@@ -148,6 +148,21 @@ public final class Firewall implements AutoCloseable {
         if (!r.ok()) throw BerthException.internal(iptables + " " + String.join(" ", args) + ": " + r.stderr(), null);
     }
 
+    /** One nft command, in-process through libnftables when the host has it, else {@code nft [-j] ARGS} in a child. */
+    private Command.Result nft(String command, boolean json) {
+        Optional<Libnftables> lib = commandPrefix.isEmpty() ? Libnftables.get() : Optional.empty();
+        if (lib.isPresent()) return lib.get().command(command, json);
+        List<String> args = new ArrayList<>();
+        if (json) args.add("-j");
+        args.addAll(List.of(command.split(" ")));
+        return run(nft, null, args.toArray(String[]::new));
+    }
+
+    private Command.Result nftScript(String script) {
+        Optional<Libnftables> lib = commandPrefix.isEmpty() ? Libnftables.get() : Optional.empty();
+        return lib.isPresent() ? lib.get().script(script) : run(nft, script, "-f", "-");
+    }
+
     private Command.Result run(Path exe, String stdin, String... args) {
         List<String> argv = new ArrayList<>(commandPrefix);
         argv.add(exe.toString());
@@ -161,12 +176,12 @@ public final class Firewall implements AutoCloseable {
 
     /** Policy of {@code ip filter <chain>} if that chain exists and is a base chain. */
     private Optional<String> filterChainPolicy(String chain) {
-        Command.Result r = run(nft, null, "-j", "list", "chain", "ip", "filter", chain);
+        Command.Result r = nft("list chain ip filter " + chain, true);
         return r.ok() ? NftJson.chainPolicy(r.stdout(), chain) : Optional.empty();
     }
 
     private boolean chainExists(String chain) {
-        return run(nft, null, "list", "chain", "ip", "filter", chain).ok();
+        return nft("list chain ip filter " + chain, false).ok();
     }
 
     private static void ensureIpForward() {

@@ -40,13 +40,29 @@ class NetnsIT {
             assertFalse(Thread.currentThread().isVirtual());
             return threadNetnsInode();
         }));
-        // the pooled thread went back to the daemon's namespace (run without switching)
-        String[] again = new String[1];
-        assertEquals(hostInode, (long) NetnsThreads.run(() -> {
-            again[0] = Thread.currentThread().getName();
-            return threadNetnsInode();
-        }));
-        assertEquals(worker[0], again[0], "expected the idle netns thread to be reused");
+        // Pooled threads go back to the daemon's namespace: enough simultaneous tasks to take every idle
+        // pool thread (the one that was inside among them) all find themselves in the host's namespace.
+        int n = 32;
+        java.util.concurrent.CyclicBarrier all = new java.util.concurrent.CyclicBarrier(n);
+        java.util.Map<String, Long> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<Thread> starters = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            starters.add(Thread.ofPlatform().start(() -> {
+                try {
+                    NetnsThreads.run(() -> {
+                        seen.put(Thread.currentThread().getName(), threadNetnsInode());
+                        all.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            }));
+        }
+        for (Thread t : starters) t.join();
+        assertEquals(n, seen.size());
+        assertTrue(seen.containsKey(worker[0]), "the thread that was inside served again: " + seen.keySet());
+        for (long inode : seen.values()) assertEquals(hostInode, inode);
         try (RtNetlink in = RtNetlink.openIn(ns)) {
             Link lo = in.links().stream().filter(l -> l.name().equals("lo")).findFirst().orElseThrow();
             assertTrue(lo.up(), "lo is down: " + lo);

@@ -121,11 +121,24 @@ public final class ContainerRoutes {
         int limit = req.intQuery("limit", -1);
         List<ContainerRecord> rows = new ArrayList<>(containers.all());
         rows.sort(Comparator.comparing(ContainerRecord::created).reversed());
+        ListRowFilters.validate(f);
+        String before = f.has("before") ? containers.resolve(f.get("before").getFirst()) : null;
+        String since = f.has("since") ? containers.resolve(f.get("since").getFirst()) : null;
         List<Map<String, Object>> out = new ArrayList<>();
         for (ContainerRecord r : rows) {
+            // Newest first: before=X skips down to X, since=X stops at X (moby's list order).
+            if (before != null) {
+                if (r.id().equals(before)) before = null;
+                continue;
+            }
+            if (since != null && r.id().equals(since)) break;
             if (!all && !r.state().running() && !f.has("status") && !f.has("exited") && limit < 0) continue;
             if (!matches(r, f)) continue;
-            out.add(ContainerViews.listRow(r, imageName.apply(r.imageId()), containers.health(r.id()), containers.starter().sandboxes()));
+            var health = containers.health(r.id());
+            Map<String, Object> row = ContainerViews.listRow(r, imageName.apply(r.imageId()), health, containers.starter().sandboxes());
+            String healthStatus = health == null ? "none" : health.status();
+            if (!ListRowFilters.matches(row, f, healthStatus)) continue;
+            out.add(row);
             if (limit > 0 && out.size() >= limit) break;
         }
         ex.sendJson(200, out);

@@ -43,7 +43,7 @@ final class ContainerViews {
         m.put("ExecIDs", null);
         m.put("HostConfig", r.hostConfig());
         m.put("GraphDriver", Map.of("Name", "overlay2", "Data", Map.of("MergedDir", r.rootfsPath())));
-        m.put("Mounts", List.of());
+        m.put("Mounts", mounts(r));
         m.put("Config", r.config());
         m.put("NetworkSettings", NetworkViews.settings(r, net));
         return m;
@@ -86,8 +86,26 @@ final class ContainerViews {
         m.put("HostConfig", Map.of("NetworkMode", r.hostConfig() == null || r.hostConfig().networkMode() == null ? "default" : r.hostConfig().networkMode()));
         m.put("NetworkSettings", Map.of("Networks", net == null ? Map.of()
                 : NetworkViews.networks(net.endpoints(r.id()), net.modeOf(r.id()))));
-        m.put("Mounts", List.of());
+        m.put("Mounts", mounts(r));
         return m;
+    }
+
+    /** Docker's MountPoint JSON, in the order the mounts were given. */
+    static List<Map<String, Object>> mounts(ContainerRecord r) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (dev.berth.engine.spec.MountPoints.MountPoint p : dev.berth.engine.spec.MountPoints.of(r.hostConfig())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Type", p.type());
+            if (p.type().equals("volume")) m.put("Name", p.name());
+            m.put("Source", p.source());
+            m.put("Destination", p.destination());
+            if (p.type().equals("volume")) m.put("Driver", "local");
+            m.put("Mode", p.mode());
+            m.put("RW", p.rw());
+            m.put("Propagation", p.propagation());
+            out.add(m);
+        }
+        return out;
     }
 
     static String command(ContainerRecord r) {

@@ -22,12 +22,16 @@ trap cleanup EXIT
 echo $! >"$work/berthd.pid"
 for _ in $(seq 100); do [ -S "$berth_sock" ] && break; sleep 0.1; done
 ref=$("$top/../shared/tools/reference-dockerd" start 2>/dev/null | sed -n 's/^DOCKER_HOST=//p' || true)
+rss_of() { awk '/VmRSS/ {printf "%d MB", $2 / 1024}' /proc/"$1"/status 2>/dev/null || echo "-"; }
+sleep 5
+ref_rss="-"; [ -f /run/ref-docker/dockerd.pid ] && ref_rss="dockerd $(rss_of "$(cat /run/ref-docker/dockerd.pid)") + containerd $(rss_of "$(cat /run/ref-docker/containerd.pid)")"
+printf '%-34s berthd: %-22s dockerd: %s\n' "idle RSS after start" "$(rss_of "$(cat "$work/berthd.pid")")" "$ref_rss"
 
 median() { sort -n | awk '{a[NR]=$1} END {printf "median %.0f ms (n=%d)", a[int((NR+1)/2)], NR}'; }
 ms() { s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 each() { # host label command...
   h=$1; shift
-  DOCKER_HOST=$h "$docker" "$@" >/dev/null 2>&1 || true
+  for i in $(seq "${WARM:-5}"); do DOCKER_HOST=$h "$docker" "$@" >/dev/null 2>&1 || true; done  # both engines warm up alike
   for i in $(seq "$n"); do DOCKER_HOST=$h ms "$docker" "$@"; done | median
 }
 row() { # label command...

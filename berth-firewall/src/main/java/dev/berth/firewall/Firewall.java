@@ -32,6 +32,9 @@ public final class Firewall implements AutoCloseable {
     private final Path nft;
     private final List<String> commandPrefix;
     private ForwardPolicy forwardPolicy;
+    private List<String> acceptedBridges = List.of();
+    /** {@link NftScript#shape} of the model last rendered whole; null when the table may differ from it. */
+    private String appliedShape;
 
     /** @throws BerthException FAILED_PRECONDITION if nftables ({@code nft}) is not installed */
     public Firewall(String table) {
@@ -56,7 +59,12 @@ public final class Firewall implements AutoCloseable {
 
     /** Replaces Berth's table with the rules for {@code m} in one nft transaction, then fixes sysctls and FORWARD. */
     public synchronized void apply(FirewallModel m) {
-        runScript(NftScript.render(table, m));
+        String shape = NftScript.shape(m);
+        if (!shape.equals(appliedShape) || !tryScript(NftScript.renderPublish(table, m))) {
+            appliedShape = null;
+            runScript(NftScript.render(table, m));
+            appliedShape = shape;
+        }
         ensureIpForward();
         List<String> bridges = m.bridges().stream().map(BridgeNet::bridge).toList();
         for (String bridge : bridges) enableRouteLocalnet(bridge);
@@ -67,6 +75,9 @@ public final class Firewall implements AutoCloseable {
     public synchronized void remove() {
         runScript(NftScript.renderRemove(table));
         removeDockerUserAccepts(List.of());
+        forwardPolicy = null;
+        acceptedBridges = List.of();
+        appliedShape = null;
     }
 
     /** {@code nft list table ip <table>}, for tests and diagnostics. */
@@ -90,6 +101,13 @@ public final class Firewall implements AutoCloseable {
         return forwardPolicy;
     }
 
+    /** A transaction that may fail (our table edited by someone else): the caller then renders it whole. */
+    private boolean tryScript(String script) {
+        Command.Result r = nftScript(script);
+        if (!r.ok()) LOG.log(Level.WARNING, "updating published ports in table ip " + table + " failed, rewriting it whole: " + r.stderr());
+        return r.ok();
+    }
+
     /** Runs one {@code nft -f -} transaction: all of it applies or none of it does. */
     void runScript(String script) {
         Command.Result r = nftScript(script);
@@ -101,12 +119,17 @@ public final class Firewall implements AutoCloseable {
         remove();
     }
 
+    /**
+     * Only the first apply and changes of policy or bridges read DOCKER-USER (an iptables fork, ~10 ms):
+     * a container's start or stop changes neither.
+     */
     private ForwardPolicy syncForwardAccepts(List<String> bridges) {
         Optional<String> policy = filterChainPolicy("FORWARD");
         if (policy.isEmpty() || !policy.get().equals("drop")) {
-            removeDockerUserAccepts(List.of());
+            if (forwardPolicy == null || forwardPolicy == ForwardPolicy.DROP_HANDLED) removeDockerUserAccepts(List.of());
             return policy.isEmpty() ? ForwardPolicy.NO_CHAIN : ForwardPolicy.ACCEPT;
         }
+        if (forwardPolicy == ForwardPolicy.DROP_HANDLED && bridges.equals(acceptedBridges)) return ForwardPolicy.DROP_HANDLED;
         if (!chainExists(DockerUserRules.CHAIN)) {
             if (!bridges.isEmpty()) {
                 LOG.log(Level.WARNING, "iptables chain ip filter FORWARD has policy drop and there is no DOCKER-USER chain:"
@@ -126,6 +149,7 @@ public final class Firewall implements AutoCloseable {
             if (present.containsKey(key)) continue;
             runIptables(iptables.get(), DockerUserRules.insertArgs(key, table));
         }
+        acceptedBridges = List.copyOf(bridges);
         return ForwardPolicy.DROP_HANDLED;
     }
 

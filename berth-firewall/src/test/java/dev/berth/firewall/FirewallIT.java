@@ -57,6 +57,31 @@ class FirewallIT {
     }
 
     @Test
+    void portChangesOnlyTouchThePublishChainAndSurviveATableRemovedBehindOurBack() throws IOException {
+        String br = "bnt" + hex;
+        net.bridge(br, "10.202." + x + ".1/24");
+        BridgeNet bridge = new BridgeNet(br, "10.202." + x + ".0/24", false, true);
+        int port = 20000 + RANDOM.nextInt(20000);
+        firewall.apply(new FirewallModel(List.of(bridge), List.of()));
+        String handleOfPrerouting = chainHandle();
+        assertTrue(handleOfPrerouting.matches("\\d+"), handleOfPrerouting);
+        firewall.apply(new FirewallModel(List.of(bridge), List.of(new PortForward("tcp", "", port, "10.202." + x + ".2", 80, br))));
+        assertEquals(handleOfPrerouting, chainHandle(), "base chains were kept");
+        assertTrue(firewall.currentRuleset().contains("tcp dport " + port + " dnat to 10.202." + x + ".2:80"));
+
+        HostNet.exec("nft", "delete", "table", "ip", table);
+        firewall.apply(new FirewallModel(List.of(bridge), List.of(new PortForward("tcp", "", port + 1, "10.202." + x + ".2", 80, br))));
+        String rules = firewall.currentRuleset();
+        assertTrue(rules.contains("tcp dport " + (port + 1) + " dnat"), rules);
+        assertTrue(rules.contains("masquerade"), "rewritten whole: " + rules);
+    }
+
+    private String chainHandle() {
+        String listing = HostNet.run("nft", "-a", "list", "chain", "ip", table, "prerouting");
+        return listing.replaceAll("(?s).*chain prerouting \\{ # handle (\\d+).*", "$1");
+    }
+
+    @Test
     void applyListsRulesSwapsAtomicallyAndRemoves() throws IOException {
         String br = "bnt" + hex;
         net.bridge(br, "10.202." + x + ".1/24");

@@ -34,6 +34,7 @@ public final class Daemon {
 
     private final DaemonConfig config;
     private final HttpServer server;
+    private final IdleHeapTrim trim;
     private final Images images;
     private final ContainerService containers;
     private final dev.berth.engine.network.NetworkService networks;
@@ -41,8 +42,9 @@ public final class Daemon {
     private volatile boolean shutDown;
 
     private Daemon(DaemonConfig config, HttpServer server, Images images, ContainerService containers,
-                   dev.berth.engine.network.NetworkService networks) {
+                   dev.berth.engine.network.NetworkService networks, IdleHeapTrim trim) {
         this.config = config;
+        this.trim = trim;
         this.networks = networks;
         this.server = server;
         this.images = images;
@@ -98,16 +100,18 @@ public final class Daemon {
         }
         Map<String, String> headers = Map.of("Api-Version", SystemRoutes.API_VERSION, "Docker-Experimental", "false",
                 "Ostype", "linux", "Server", "Berth/" + SystemRoutes.VERSION + " (linux)");
-        HttpServer server = new HttpServer(config.hosts().stream().map(HttpServer.Listen::new).toList(), router, headers);
+        IdleHeapTrim trim = IdleHeapTrim.start(java.time.Duration.ofSeconds(10));
+        HttpServer server = new HttpServer(config.hosts().stream().map(HttpServer.Listen::new).toList(), trim.counting(router), headers);
         try {
             server.start();
         } catch (IOException | IllegalArgumentException e) {
+            trim.close();
             releasePidFile(config.pidFile());
             throw new BerthException(BerthException.Kind.FAILED_PRECONDITION, "cannot listen on " + config.hosts() + ": " + e.getMessage());
         }
         LOG.info("API listening on " + String.join(", ", config.hosts()));
         SdNotify.notify("READY=1");
-        return new Daemon(config, server, images, containers, networks);
+        return new Daemon(config, server, images, containers, networks, trim);
     }
 
     private static void claimPidFile(Path pidFile) throws IOException {
@@ -176,6 +180,7 @@ public final class Daemon {
         if (shutDown) return;
         shutDown = true;
         LOG.info("shutting down");
+        trim.close();
         server.close();
         containers.shutdown();
         networks.shutdown(config.liveRestore() && networks.sandboxes().anyRunning());

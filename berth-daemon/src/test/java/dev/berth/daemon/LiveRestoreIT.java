@@ -60,6 +60,16 @@ class LiveRestoreIT {
         assertEquals(0, docker.run("run", "-d", "--name", "keep", "busybox", "sh", "-c",
                 "i=0; while true; do echo $i; i=$((i+1)); sleep 0.1; done").exit());
         assertEquals(0, docker.run("run", "-d", "--name", "ends", "busybox", "sh", "-c", "sleep 1; exit 7").exit());
+        assertEquals(0, docker.run("run", "-d", "--name", "checked", "--health-cmd", "true", "--health-interval", "1s",
+                "busybox", "sleep", "300").exit());
+        String health = "";
+        for (int i = 0; i < 100 && !health.equals("healthy"); i++) {
+            Thread.sleep(100);
+            health = docker.run("inspect", "-f", "{{.State.Health.Status}}", "checked").out().strip();
+        }
+        assertEquals("healthy", health);
+        var probes = dev.berth.common.Json.mapper().readTree(docker.run("inspect", "-f", "{{json .State.Health.Log}}", "checked").out());
+        String lastProbe = probes.get(probes.size() - 1).path("Start").asText();
         String pid = docker.run("inspect", "-f", "{{.State.Pid}}", "keep").out().strip();
         int before = docker.run("logs", "keep").out().split("\n").length;
         berthd.destroyForcibly();
@@ -70,6 +80,13 @@ class LiveRestoreIT {
         DockerCli.Result ps = docker.run("ps", "--format", "{{.Names}} {{.Status}}");
         assertTrue(ps.out().contains("keep Up"), ps.out());
         assertEquals("exited 7", docker.run("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "ends").out().strip());
+        // State.Health carries on from before the crash: status and the probes already made.
+        String afterHealth = docker.run("inspect", "-f", "{{json .State.Health}}", "checked").out();
+        var h = dev.berth.common.Json.mapper().readTree(afterHealth);
+        assertEquals("healthy", h.path("Status").asText(), afterHealth);
+        boolean kept = false;
+        for (var e : h.path("Log")) kept |= e.path("Start").asText().equals(lastProbe);
+        assertTrue(kept, "the probe made before the crash (" + lastProbe + ") is still in " + afterHealth);
         int after = docker.run("logs", "keep").out().split("\n").length;
         assertTrue(after > before + 10, "logging went on while berthd was down: " + before + " -> " + after);
         assertEquals(0, docker.run("exec", "keep", "true").exit());

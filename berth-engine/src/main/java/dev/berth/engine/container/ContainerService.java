@@ -89,7 +89,7 @@ public final class ContainerService implements dev.berth.engine.network.Containe
             }
             if (s == ContainerStatus.RUNNING || s == ContainerStatus.PAUSED) {
                 watch(r.id());
-                health.start(r.id(), starter.healthConfig(r));
+                health.start(r.id(), starter.healthConfig(r), true);
             } else {
                 // It ended while we were away: record how.
                 ExitStatus st = exitOf(r.id());

@@ -39,12 +39,20 @@ public final class HealthMonitor {
     }
 
     public void start(String id, HealthConfig cfg) {
+        start(id, cfg, false);
+    }
+
+    /**
+     * Starts probing; {@code resume} (a container adopted by a restarted berthd) carries on from the
+     * state saved after the last probe, as Docker keeps State.Health across daemon restarts.
+     */
+    public void start(String id, HealthConfig cfg, boolean resume) {
         stop(id);
         if (cfg == null) {
             states.remove(id);
             return;
         }
-        HealthState state = new HealthState();
+        HealthState state = resume ? saved(id) : new HealthState();
         states.put(id, state);
         Instant started = Instant.now();
         probers.put(id, Thread.ofVirtual().name("health-" + id.substring(0, 12)).start(() -> loop(id, cfg, state, started)));
@@ -73,6 +81,7 @@ public final class HealthMonitor {
                 if (Thread.currentThread().isInterrupted()) return;
                 boolean inStart = Duration.between(started, p.start()).compareTo(cfg.startPeriod()) < 0;
                 String changed = state.record(p, inStart, cfg.retries());
+                save(id, state);
                 if (changed != null) onStatus.accept(id, changed);
             }
         } catch (InterruptedException e) {
@@ -115,6 +124,26 @@ public final class HealthMonitor {
                     // temp file
                 }
             }
+        }
+    }
+
+    private Path savedFile(String id) {
+        return runtime.config().stateRoot().resolve(id).resolve("health.json");
+    }
+
+    private void save(String id, HealthState state) {
+        try {
+            dev.berth.common.AtomicFiles.write(savedFile(id), Json.bytes(state.toJson()), false);
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("save health of " + id + ": " + e.getMessage());
+        }
+    }
+
+    private HealthState saved(String id) {
+        try {
+            return HealthState.fromJson(Json.mapper().readTree(Files.readAllBytes(savedFile(id))));
+        } catch (IOException | RuntimeException e) {
+            return new HealthState();
         }
     }
 

@@ -44,6 +44,20 @@ public final class HealthState {
         return List.copyOf(log);
     }
 
+    /** A state read back from {@link #toJson}'s form (what berthd saved before it restarted). */
+    public static HealthState fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+        HealthState h = new HealthState();
+        String st = n.path("Status").asText(STARTING);
+        h.status = List.of(STARTING, HEALTHY, UNHEALTHY).contains(st) ? st : STARTING;
+        h.failingStreak = Math.max(0, n.path("FailingStreak").asInt(0));
+        for (com.fasterxml.jackson.databind.JsonNode e : n.path("Log")) {
+            h.log.addLast(new Probe(Instant.parse(e.path("Start").asText()), Instant.parse(e.path("End").asText()),
+                    e.path("ExitCode").asInt(), e.path("Output").asText("")));
+        }
+        while (h.log.size() > KEPT) h.log.removeFirst();
+        return h;
+    }
+
     /** Docker's JSON shape of State.Health. */
     public synchronized Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();

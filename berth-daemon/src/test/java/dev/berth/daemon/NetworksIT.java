@@ -116,6 +116,11 @@ class NetworksIT {
         assertTrue(out.matches("(?s).*Name:\\s+service\\s+Address: " + apiIp.replace(".", "\\.") + ".*"), out);
         assertTrue(out.contains("1 packets received"), out);
         assertTrue(out.contains("ISOLATED"), out);
+        // --link on a user network: an alias only the linking container resolves.
+        String linked = ok("run", "--rm", "--network", "front", "--link", "api:backend", "busybox", "nslookup", "backend");
+        assertTrue(linked.matches("(?s).*Name:\\s+backend\\s+Address: " + apiIp.replace(".", "\\.") + ".*"), linked);
+        DockerCli.Result unlinked = docker.run("run", "--rm", "--network", "front", "busybox", "nslookup", "backend");
+        assertFalse(unlinked.out().contains(apiIp), "the link alias is the linking container's only: " + unlinked.out());
         // The default bridge is isolated from user networks too, and has no names.
         String def = ok("run", "--rm", "busybox", "sh", "-c", "ping -c1 -W1 " + apiIp + " || echo ISOLATED; nslookup api 2>&1 | tail -1");
         assertTrue(def.contains("ISOLATED"), def);

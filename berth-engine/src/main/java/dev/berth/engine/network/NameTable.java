@@ -38,8 +38,32 @@ final class NameTable implements NameLookup {
                 InetAddress ip = Addresses.parse(e.ip());
                 if (!out.contains(ip)) out.add(ip);
             }
+            if (out.isEmpty()) linked(n, bare, out);
         }
         return out;
+    }
+
+    /**
+     * --link NAME:ALIAS on a user network: ALIAS (and NAME) resolve for the linking container only,
+     * to the target's address on that network, as libnetwork's per-sandbox link aliases do.
+     */
+    private void linked(NetworkRecord n, String q, List<InetAddress> out) {
+        Attachment me = attachments.get(self);
+        Membership mine = me == null ? null : me.membership(n.id());
+        if (mine == null) return;
+        for (String l : mine.links()) {
+            String[] p = l.split(":", 2);
+            String target = p[0].startsWith("/") ? p[0].substring(1) : p[0];
+            String alias = p.length > 1 ? p[1].substring(p[1].lastIndexOf('/') + 1) : target;
+            if (!alias.toLowerCase(Locale.ROOT).equals(q)) continue;
+            String tid = containers.idOf(target);
+            Attachment t = tid == null ? null : attachments.get(tid);
+            LiveEndpoint e = t == null || t.sandbox() == null ? null : t.sandbox().endpoint(n.id());
+            if (e != null) {
+                InetAddress ip = Addresses.parse(e.ip());
+                if (!out.contains(ip)) out.add(ip);
+            }
+        }
     }
 
     private boolean answers(Attachment a, NetworkRecord n, String q) {

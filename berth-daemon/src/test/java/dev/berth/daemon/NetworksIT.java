@@ -268,6 +268,44 @@ class NetworksIT {
     }
 
     @Test
+    void portsAndNetworksInTheirEdgeCases() throws Exception {
+        // An IPv6 host address is refused clearly, and the host port is not left reserved.
+        int port = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        DockerCli.Result v6 = docker.run("run", "--rm", "-p", "[::]:" + port + ":80", "busybox", "true");
+        assertEquals(125, v6.exit(), v6.err());
+        assertTrue(v6.err().contains("cannot publish on host address ::"), v6.err());
+        ok("run", "--rm", "-p", port + ":80", "busybox", "true");
+
+        // A network created after the container: inspect works both ways once it started.
+        ok("create", "--name", "late", "--network", "latenet", "busybox", "sleep", "300");
+        ok("network", "create", "latenet");
+        ok("start", "late");
+        assertTrue(ok("network", "inspect", "-f", "{{range .Containers}}{{.Name}}{{end}}", "latenet").contains("late"));
+        assertTrue(ok("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}", "late").contains("latenet"));
+
+        // Disconnecting the network a port was published on takes the forward away.
+        int p2 = port + 1;
+        ok("run", "-d", "--name", "pub", "-p", p2 + ":80", "busybox", "sh", "-c", "echo x > /tmp/i; httpd -f -p 80 -h /tmp");
+        ok("network", "connect", "latenet", "pub");
+        String table = "";
+        for (int i = 0; i < 30 && !table.contains("dport " + p2 + " dnat"); i++) {
+            Thread.sleep(100);
+            table = new String(new ProcessBuilder("nft", "list", "chain", "ip", d.network.table(), "publish").start().getInputStream().readAllBytes());
+        }
+        assertTrue(table.contains("dport " + p2 + " dnat"), table);
+        ok("network", "disconnect", "bridge", "pub");
+        table = new String(new ProcessBuilder("nft", "list", "chain", "ip", d.network.table(), "publish").start().getInputStream().readAllBytes());
+        assertFalse(table.contains("dport " + p2 + " "), "forward to a released address: " + table);
+
+        // Disconnected from everything while stopped: it starts with loopback only.
+        ok("stop", "-t", "1", "late");
+        ok("network", "disconnect", "latenet", "late");
+        ok("start", "late");
+        String links = ok("exec", "late", "ip", "-o", "link");
+        assertFalse(links.contains("eth0"), links);
+    }
+
+    @Test
     void hundredCyclesWithPublishedPortsLeaveNothing() throws Exception {
         String bridge = d.network.bridge();
         long vethsBefore = veths();

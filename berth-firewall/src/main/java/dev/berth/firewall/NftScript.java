@@ -25,7 +25,10 @@ import java.util.List;
  *     entering or leaving that is not bridge-to-same-bridge; then traffic to a published port (DNATed) is accepted;
  *     then isolation between two different Berth bridges (both directions, Docker's DOCKER-ISOLATION stages) and
  *     {@code icc=false} (drop bridge-to-same-bridge). Accepting DNATed traffic before isolation/icc is what Docker's
- *     default userland proxy gives: any container may reach any published port through a host address.</li>
+ *     default userland proxy gives: any container may reach any published port through a host address. Last,
+ *     anything else entering a bridge from another interface is dropped (Docker 28's per-network drop).</li>
+ * <li>{@code loopback_guard} (filter, prerouting, raw): packets from a Berth bridge to 127.0.0.0/8 are dropped,
+ *     since route_localnet would otherwise route them to the host's loopback services.</li>
  * </ul>
  * Published ports on an internal bridge are not rendered (Docker publishes nothing on internal networks).
  * Rules match interfaces by name ({@code iifname}/{@code oifname}), so a bridge may be created after the table.
@@ -45,6 +48,7 @@ public final class NftScript {
         publish(out, published);
         postrouting(out, m.bridges());
         forward(out, m.bridges());
+        loopbackGuard(out, m.bridges());
         out.append("}\n");
         return out.toString();
     }
@@ -131,6 +135,13 @@ public final class NftScript {
             return;
         }
         out.append("\t\tct status dnat accept comment \"published\"\n");
+        // Nothing else may enter a bridge from outside it: a LAN host routing to a container subnet
+        // through this machine would otherwise reach unpublished ports (the chain's policy is accept).
+        for (BridgeNet b : bridges) {
+            if (b.internal()) continue;
+            String br = q(b.bridge());
+            out.append("\t\toifname ").append(br).append(" iifname != ").append(br).append(" drop\n");
+        }
         if (bridges.size() > 1) {
             for (BridgeNet b : bridges) {
                 out.append("\t\tiifname ").append(q(b.bridge())).append(" oifname { ");
@@ -147,6 +158,22 @@ public final class NftScript {
             if (!b.icc()) out.append("\t\tiifname ").append(q(b.bridge())).append(" oifname ").append(q(b.bridge())).append(" drop\n");
         }
         out.append("\t}\n");
+    }
+
+    /**
+     * route_localnet (needed for the 127.0.0.1 DNAT) would also let a container with NET_RAW send to
+     * the host's 127.0.0.0/8 through its gateway: drop that before routing (replies to the DNAT are
+     * still addressed to the gateway at this point, so they pass).
+     */
+    private static void loopbackGuard(StringBuilder out, List<BridgeNet> bridges) {
+        if (bridges.isEmpty()) return;
+        out.append("\tchain loopback_guard {\n\t\ttype filter hook prerouting priority raw; policy accept;\n\t\tiifname { ");
+        String sep = "";
+        for (BridgeNet b : bridges) {
+            out.append(sep).append(q(b.bridge()));
+            sep = ", ";
+        }
+        out.append(" } ip daddr 127.0.0.0/8 counter drop\n\t}\n");
     }
 
     private static String q(String name) {

@@ -156,6 +156,63 @@ class FirewallIT {
     }
 
     @Test
+    void outsideHostsReachOnlyPublishedPortsAndContainersNotTheHostsLoopback(@TempDir Path www) throws Exception {
+        String br = "bnt" + hex, ctr = "bntc" + hex, lan = "bntl" + hex, lanVeth = "bntm" + hex;
+        String n = "10.204." + x, l = "10.205." + x;
+        net.bridge(br, n + ".1/24");
+        net.namespace(ctr, "bntv" + hex, br, n + ".2/24", n + ".1", false);
+        Files.writeString(www.resolve("index.html"), "ctr " + hex + "\n");
+        net.httpd(ctr, 8080, www.toString());
+        awaitServer(ctr);
+        // A "LAN host": a netns routed to the container subnet through this machine, not on the bridge.
+        HostNet.run("ip", "netns", "add", lan);
+        try {
+            HostNet.run("ip", "link", "add", lanVeth, "type", "veth", "peer", "name", "eth0", "netns", lan);
+            HostNet.run("ip", "addr", "add", l + ".1/30", "dev", lanVeth);
+            HostNet.run("ip", "link", "set", lanVeth, "up");
+            HostNet.run("ip", "-n", lan, "addr", "add", l + ".2/30", "dev", "eth0");
+            HostNet.run("ip", "-n", lan, "link", "set", "eth0", "up");
+            HostNet.run("ip", "-n", lan, "route", "add", n + ".0/24", "via", l + ".1");
+            int hostPort = 20000 + RANDOM.nextInt(20000);
+            firewall.apply(new FirewallModel(List.of(new BridgeNet(br, n + ".0/24", false, true)),
+                    List.of(new PortForward("tcp", "", hostPort, n + ".2", 8080, br))));
+            assertEquals("ctr " + hex + "\n", HostNet.wgetIn(lan, "http://" + l + ".1:" + hostPort + "/"), "the published port");
+            assertNull(HostNet.wgetIn(lan, "http://" + n + ".2:8080/"), "an unpublished port routed to from outside");
+            HostNet.run("nft", "delete", "rule", "ip", table, "forward", "handle", handleOf("forward", "oifname \"" + br + "\" iifname != "));
+            assertEquals("ctr " + hex + "\n", HostNet.wgetIn(lan, "http://" + n + ".2:8080/"), "reachable without that drop: the check can fail");
+
+            // A container sending to 127.0.0.1 through its gateway (it has NET_RAW, it can route as it likes).
+            Path secret = www.resolve("secret");
+            Files.createDirectories(secret);
+            Files.writeString(secret.resolve("index.html"), "host loopback\n");
+            int loPort = 20000 + RANDOM.nextInt(20000);
+            Process hostOnly = new ProcessBuilder("busybox", "httpd", "-f", "-p", "127.0.0.1:" + loPort, "-h", secret.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                HostNet.run("ip", "-n", ctr, "route", "del", "local", "127.0.0.0/8", "dev", "lo", "table", "local");
+                HostNet.run("ip", "-n", ctr, "route", "del", "local", "127.0.0.1", "dev", "lo", "table", "local");
+                HostNet.run("ip", "netns", "exec", ctr, "sysctl", "-qw", "net.ipv4.conf.eth0.route_localnet=1");
+                HostNet.run("ip", "-n", ctr, "route", "add", "127.0.0.0/8", "via", n + ".1");
+                assertNull(HostNet.wgetIn(ctr, "http://127.0.0.1:" + loPort + "/"), "the host's loopback from a container");
+                String guard = HostNet.run("nft", "list", "chain", "ip", table, "loopback_guard");
+                assertTrue(guard.matches("(?s).*counter packets [1-9]\\d* bytes.*"), "the guard dropped the container's packets: " + guard);
+            } finally {
+                hostOnly.destroyForcibly().waitFor();
+            }
+        } finally {
+            HostNet.exec("ip", "netns", "del", lan);
+            HostNet.exec("ip", "link", "del", lanVeth);
+        }
+    }
+
+    private String handleOf(String chain, String ruleStart) {
+        for (String line : HostNet.run("nft", "-a", "list", "chain", "ip", table, chain).lines().toList()) {
+            if (line.strip().startsWith(ruleStart)) return line.replaceAll(".*# handle (\\d+).*", "$1");
+        }
+        throw new AssertionError("no rule starting with " + ruleStart + " in chain " + chain);
+    }
+
+    @Test
     void iccFalseDropsSameBridgeButKeepsPublishedPorts(@TempDir Path www) throws Exception {
         String br = "bnt" + hex, ctr = "bntc" + hex, sibling = "bntd" + hex, n = "10.202." + x;
         net.bridge(br, n + ".1/24");

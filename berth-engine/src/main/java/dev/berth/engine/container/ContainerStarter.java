@@ -318,8 +318,10 @@ public final class ContainerStarter {
             runtime.delete(r.id(), true);
         } catch (BerthException e) {
             if (e.kind() != BerthException.Kind.NOT_FOUND) throw e;
+        } finally {
+            // Whatever the runtime says, the address, ports, DNS and netns must not outlive the process.
+            sandboxes.tearDown(r.id());
         }
-        sandboxes.tearDown(r.id());
         images.unmount(r.id(), paths.rootfs(r.id()));
     }
 }

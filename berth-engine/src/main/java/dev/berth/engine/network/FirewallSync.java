@@ -23,15 +23,20 @@ final class FirewallSync {
         this.firewall = options.firewall() ? new Firewall(options.table()) : null;
     }
 
-    synchronized void apply(Collection<NetworkRecord> networks, Collection<PortForward> forwards) {
+    /**
+     * Renders from the state as it is once inside the lock: two containers starting together must not
+     * apply models built before each other's changes (the older one would win and drop a rule).
+     */
+    synchronized void apply(java.util.function.Supplier<? extends Collection<NetworkRecord>> networks,
+                            java.util.function.Supplier<? extends Collection<PortForward>> forwards) {
         if (firewall == null || closed) return;
         List<BridgeNet> bridges = new ArrayList<>();
-        for (NetworkRecord n : networks) {
+        for (NetworkRecord n : networks.get()) {
             if (!n.isBridge()) continue;
             boolean icc = !"false".equals(n.options().get("com.docker.network.bridge.enable_icc"));
             bridges.add(new BridgeNet(n.bridge(), n.subnet(), n.internal(), icc));
         }
-        FirewallModel m = new FirewallModel(bridges, List.copyOf(forwards));
+        FirewallModel m = new FirewallModel(bridges, List.copyOf(forwards.get()));
         if (m.equals(applied)) return;
         firewall.apply(m);
         applied = m;

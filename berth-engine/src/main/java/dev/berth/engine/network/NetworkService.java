@@ -62,7 +62,7 @@ public final class NetworkService implements AutoCloseable {
         ensurePredefined();
         for (NetworkRecord n : registry.all()) if (n.isBridge()) ensureBridge(n);
         sandboxes.restore(store.loadAttachments());
-        firewall.apply(registry.all(), sandboxes.published());
+        firewall.apply(registry::all, sandboxes::published);
     }
 
     public void events(NetworkEvents e) {
@@ -202,7 +202,7 @@ public final class NetworkService implements AutoCloseable {
         try {
             ensureBridge(n);
             store.save(n);
-            firewall.apply(registry.all(), sandboxes.published());
+            firewall.apply(registry::all, sandboxes::published);
         } catch (RuntimeException e) {
             registry.remove(id);
             links.deleteBridge(bridgeName);
@@ -223,7 +223,7 @@ public final class NetworkService implements AutoCloseable {
         registry.remove(n.id());
         store.deleteNetwork(n.id());
         links.deleteBridge(n.bridge());
-        firewall.apply(registry.all(), sandboxes.published());
+        firewall.apply(registry::all, sandboxes::published);
         events.publish("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
     }
 

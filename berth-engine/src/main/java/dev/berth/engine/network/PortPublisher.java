@@ -74,7 +74,17 @@ final class PortPublisher {
                 PortMapping m = allocator.allocate(r);
                 try {
                     return new Held(m, bind(m));
+                } catch (RuntimeException e) {
+                    // e.g. an IPv6 host address on these IPv4 sockets: refused, and the port is not kept
+                    allocator.release(m);
+                    throw BerthException.invalid("cannot publish on host address %s: %s", m.hostIp(),
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 } catch (IOException e) {
+                    if (!String.valueOf(e.getMessage()).contains("in use")) {
+                        allocator.release(m);
+                        throw BerthException.invalid("failed to bind host port for %s:%d:%s/%s: %s", m.hostIp(), m.hostPort(),
+                                Integer.toString(m.containerPort()), m.proto(), String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT));
+                    }
                     if (!r.isFixed() && attempt < EPHEMERAL_TRIES) {
                         skipped.add(m); // a host program holds it: kept allocated until another port is found
                         continue;
@@ -95,7 +105,7 @@ final class PortPublisher {
             DatagramChannel d = DatagramChannel.open(StandardProtocolFamily.INET);
             try {
                 d.bind(at);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 d.close();
                 throw e;
             }
@@ -104,7 +114,7 @@ final class PortPublisher {
         SocketChannel s = SocketChannel.open(StandardProtocolFamily.INET);
         try {
             s.bind(at);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
         }

@@ -146,6 +146,7 @@ public final class Sandboxes {
             if (a == null) throw BerthException.notFound("no network settings for container %s", id);
             if (!ownsSandbox(a.mode())) return null;
             if (a.sandbox() != null) tearDown(id);
+            a = resolveNetworks(a);
             Path netns = options.netnsDir().resolve(id);
             List<LiveEndpoint> eps = new ArrayList<>();
             List<Published> published = List.of();
@@ -162,16 +163,17 @@ public final class Sandboxes {
                     NetworkRecord n = registry.byId(e.networkId());
                     if (!n.internal()) routed = true;
                 }
-                published = ports.publish(id, spec, eps.get(0).ip());
+                // Disconnected from every network while stopped: it starts with loopback only, as Docker's does.
+                if (!eps.isEmpty()) published = ports.publish(id, spec, eps.get(0).ip());
                 SandboxFiles.Resolv resolv = SandboxFiles.resolv(spec, options, usesEmbeddedDns(a));
                 sb = new Attachment.Sandbox(netns.toString(), eps, published, resolv.embedded(), resolv.upstreams());
                 Attachment next = a.withSandbox(sb);
                 attachments.put(id, next);
                 if (sb.dns()) dns.start(id, netns, new NameTable(id, attachments, registry, containers), () -> upstreams(id));
-                SandboxFiles.writeHosts(spec, hostEntries(next), linkEntries(spec), gatewayOf(eps.get(0)));
+                SandboxFiles.writeHosts(spec, hostEntries(next), linkEntries(spec), eps.isEmpty() ? null : gatewayOf(eps.get(0)));
                 SandboxFiles.write(spec.resolvConfFile(), resolv.content());
                 store.save(next);
-                if (!published.isEmpty()) firewall.apply(registry.all(), published());
+                if (!published.isEmpty()) firewall.apply(registry::all, this::published);
                 return netns;
             } catch (RuntimeException | java.io.IOException e) {
                 dns.stop(id);
@@ -184,6 +186,25 @@ public final class Sandboxes {
                 throw BerthException.internal("set up the network of " + id + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Memberships still naming a network created after the container: its id is known now, keep that. */
+    private Attachment resolveNetworks(Attachment a) {
+        List<Membership> out = new ArrayList<>();
+        boolean changed = false;
+        for (Membership m : a.networks()) {
+            if (registry.byId(m.networkId()) == null) {
+                NetworkRecord n = registry.find(m.networkId());
+                m = new Membership(n.id(), m.aliases(), m.ipv4(), m.mac(), m.links());
+                changed = true;
+            }
+            out.add(m);
+        }
+        if (!changed) return a;
+        Attachment next = new Attachment(a.containerId(), a.mode(), out, a.sandbox());
+        attachments.put(a.containerId(), next);
+        store.save(next);
+        return next;
     }
 
     private boolean usesEmbeddedDns(Attachment a) {
@@ -300,7 +321,7 @@ public final class Sandboxes {
 
     private void safeApply() {
         try {
-            firewall.apply(registry.all(), published());
+            firewall.apply(registry::all, this::published);
         } catch (RuntimeException e) {
             LOG.warning("update nftables table: " + e.getMessage());
         }
@@ -310,12 +331,15 @@ public final class Sandboxes {
     List<PortForward> published() {
         List<PortForward> out = new ArrayList<>();
         for (Attachment a : attachments.values()) {
-            if (a.sandbox() == null || a.sandbox().endpoints().isEmpty()) continue;
-            NetworkRecord n = registry.byId(a.sandbox().endpoints().get(0).networkId());
-            if (n == null) continue;
-            for (Published p : a.sandbox().ports())
+            if (a.sandbox() == null) continue;
+            for (Published p : a.sandbox().ports()) {
+                // Only while the endpoint the port was published on is still there (a disconnect takes it away).
+                NetworkRecord n = null;
+                for (LiveEndpoint e : a.sandbox().endpoints()) if (e.ip().equals(p.containerIp())) n = registry.byId(e.networkId());
+                if (n == null) continue;
                 out.add(new PortForward(p.proto(), p.hostIp().equals("0.0.0.0") ? "" : p.hostIp(), p.hostPort(), p.containerIp(),
                         p.containerPort(), n.bridge()));
+            }
         }
         out.sort(java.util.Comparator.comparing(PortForward::hostPort).thenComparing(PortForward::proto));
         return out;
@@ -445,6 +469,8 @@ public final class Sandboxes {
             attachments.put(containerId, next);
             if (next.sandbox() != null) rewriteHosts(next, spec);
             store.save(next);
+            // Published ports follow the first endpoint: gone with it, they must not point at its released address.
+            if (e != null && a.sandbox() != null && !a.sandbox().ports().isEmpty()) safeApply();
         }
     }
 

@@ -297,12 +297,45 @@ class NetworksIT {
         table = new String(new ProcessBuilder("nft", "list", "chain", "ip", d.network.table(), "publish").start().getInputStream().readAllBytes());
         assertFalse(table.contains("dport " + p2 + " "), "forward to a released address: " + table);
 
+        // A bridge that existed before the network is used, and left in place by network rm.
+        String own = "bnad" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        assertEquals(0, new ProcessBuilder("ip", "link", "add", own, "type", "bridge").start().waitFor());
+        try {
+            ok("network", "create", "--subnet", subnet(), "-o", "com.docker.network.bridge.name=" + own, "adopt");
+            ok("network", "rm", "adopt");
+            assertTrue(Files.exists(Path.of("/sys/class/net", own)), "berthd deleted a bridge it did not create");
+        } finally {
+            new ProcessBuilder("ip", "link", "del", own).start().waitFor();
+        }
+
         // Disconnected from everything while stopped: it starts with loopback only.
         ok("stop", "-t", "1", "late");
         ok("network", "disconnect", "latenet", "late");
         ok("start", "late");
         String links = ok("exec", "late", "ip", "-o", "link");
         assertFalse(links.contains("eth0"), links);
+    }
+
+    @Test
+    void containersStartedTogetherKeepEveryForward() throws Exception {
+        int base = 20000 + ThreadLocalRandom.current().nextInt(20000);
+        java.util.List<Thread> starters = new java.util.ArrayList<>();
+        java.util.List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            int port = base + i;
+            starters.add(Thread.ofPlatform().start(() -> {
+                try {
+                    DockerCli.Result r = docker.run("run", "-d", "-p", port + ":80", "busybox", "sleep", "300");
+                    if (r.exit() != 0) failures.add(port + ": " + r.err());
+                } catch (Exception e) {
+                    failures.add(port + ": " + e);
+                }
+            }));
+        }
+        for (Thread t : starters) t.join();
+        assertEquals(java.util.List.of(), failures);
+        String chain = new String(new ProcessBuilder("nft", "list", "chain", "ip", d.network.table(), "publish").start().getInputStream().readAllBytes());
+        for (int i = 0; i < 8; i++) assertTrue(chain.contains("dport " + (base + i) + " dnat"), "forward " + (base + i) + " lost: " + chain);
     }
 
     @Test

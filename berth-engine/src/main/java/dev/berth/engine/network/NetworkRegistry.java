@@ -19,6 +19,19 @@ import java.util.Map;
 final class NetworkRegistry {
     private final Map<String, NetworkRecord> byId = new LinkedHashMap<>();
     private final Map<String, AddressSpace> spaces = new HashMap<>();
+    /**
+     * Plugging endpoints in (read) against removing a network (write): a network rm must not slip
+     * between a start's check that the network exists and its endpoint becoming visible.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock topology = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    java.util.concurrent.locks.Lock plugging() {
+        return topology.readLock();
+    }
+
+    java.util.concurrent.locks.Lock removing() {
+        return topology.writeLock();
+    }
 
     synchronized void put(NetworkRecord n) {
         byId.put(n.id(), n);

@@ -78,7 +78,7 @@ public final class NetworkService implements AutoCloseable {
         if (bridge == null || !options.bridge().equals(bridge.bridge()) || (options.bip() != null && !bipMatches(bridge))) {
             if (bridge != null) {
                 registry.remove(bridge.id());
-                if (bridge.bridge() != null && !bridge.bridge().equals(options.bridge())) links.deleteBridge(bridge.bridge());
+                if (bridge.bridge() != null && !bridge.bridge().equals(options.bridge()) && !bridge.adoptedBridge()) links.deleteBridge(bridge.bridge());
             }
             bridge = defaultBridge(bridge == null ? newId() : bridge.id());
             registry.put(bridge);
@@ -87,7 +87,7 @@ public final class NetworkService implements AutoCloseable {
         for (String[] p : new String[][] {{"host", "host"}, {"none", "null"}}) {
             if (registry.byName(p[0]) == null) {
                 NetworkRecord n = new NetworkRecord(newId(), p[0], p[1], Instant.now().toString(), null, null, null, null, false, false,
-                        false, Map.of(), Map.of(), true);
+                        false, Map.of(), Map.of(), true, false);
                 registry.put(n);
                 store.save(n);
             }
@@ -117,7 +117,7 @@ public final class NetworkService implements AutoCloseable {
         opts.put("com.docker.network.bridge.name", options.bridge());
         opts.put("com.docker.network.driver.mtu", Integer.toString(options.mtu()));
         return new NetworkRecord(id, DEFAULT, "bridge", Instant.now().toString(), options.bridge(), subnet.toString(), gateway, null,
-                false, false, false, Map.of(), opts, true);
+                false, false, false, Map.of(), opts, true, links.exists(options.bridge()));
     }
 
     private SubnetPool pool() {
@@ -197,7 +197,7 @@ public final class NetworkService implements AutoCloseable {
             if (bridgeName.equals(n.bridge())) throw BerthException.conflict("bridge name %s is already used by network %s", bridgeName, n.name());
         NetworkRecord n = new NetworkRecord(id, name, "bridge", Instant.now().toString(), bridgeName, subnet.toString(), gateway,
                 req.ipRange() == null || req.ipRange().isEmpty() ? null : req.ipRange(), req.internal(), req.attachable(), false,
-                req.labels(), req.options(), false);
+                req.labels(), req.options(), false, links.exists(bridgeName));
         registry.put(n);
         try {
             ensureBridge(n);
@@ -205,7 +205,7 @@ public final class NetworkService implements AutoCloseable {
             firewall.apply(registry::all, sandboxes::published);
         } catch (RuntimeException e) {
             registry.remove(id);
-            links.deleteBridge(bridgeName);
+            if (!n.adoptedBridge()) links.deleteBridge(bridgeName);
             store.deleteNetwork(id);
             throw e;
         }
@@ -217,12 +217,17 @@ public final class NetworkService implements AutoCloseable {
         NetworkRecord n = registry.find(ref);
         if (n.predefined())
             throw new BerthException(BerthException.Kind.PERMISSION_DENIED, n.name() + " is a pre-defined network and cannot be removed");
-        if (sandboxes.activeOn(n.id()))
-            throw new BerthException(BerthException.Kind.PERMISSION_DENIED,
-                    "error while removing network: network " + n.name() + " id " + n.id() + " has active endpoints");
-        registry.remove(n.id());
+        registry.removing().lock();
+        try {
+            if (sandboxes.activeOn(n.id()))
+                throw new BerthException(BerthException.Kind.PERMISSION_DENIED,
+                        "error while removing network: network " + n.name() + " id " + n.id() + " has active endpoints");
+            registry.remove(n.id());
+        } finally {
+            registry.removing().unlock();
+        }
         store.deleteNetwork(n.id());
-        links.deleteBridge(n.bridge());
+        if (!n.adoptedBridge()) links.deleteBridge(n.bridge());
         firewall.apply(registry::all, sandboxes::published);
         events.publish("destroy", n.id(), Map.of("name", n.name(), "type", n.driver()));
     }
@@ -251,7 +256,7 @@ public final class NetworkService implements AutoCloseable {
     public void shutdown(boolean keepRunning) {
         sandboxes.stopServing();
         if (!keepRunning) {
-            for (NetworkRecord n : registry.all()) if (n.isBridge()) links.deleteBridge(n.bridge());
+            for (NetworkRecord n : registry.all()) if (n.isBridge() && !n.adoptedBridge()) links.deleteBridge(n.bridge());
             firewall.remove();
         }
     }

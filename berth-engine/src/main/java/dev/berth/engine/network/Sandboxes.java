@@ -156,12 +156,19 @@ public final class Sandboxes {
                 BridgeLinks.deleteNetns(netns);
                 BridgeLinks.createNetns(netns);
                 boolean routed = false;
-                for (int i = 0; i < a.networks().size(); i++) {
-                    Membership m = a.networks().get(i);
-                    LiveEndpoint e = plug(netns, m, "eth" + i, !routed);
-                    eps.add(e);
-                    NetworkRecord n = registry.byId(e.networkId());
-                    if (!n.internal()) routed = true;
+                registry.plugging().lock();
+                try {
+                    for (int i = 0; i < a.networks().size(); i++) {
+                        Membership m = a.networks().get(i);
+                        LiveEndpoint e = plug(netns, m, "eth" + i, !routed);
+                        eps.add(e);
+                        NetworkRecord n = registry.byId(e.networkId());
+                        if (!n.internal()) routed = true;
+                    }
+                    // Visible to network rm's activeOn before the lock goes (the sandbox is completed below).
+                    attachments.put(id, a.withSandbox(new Attachment.Sandbox(netns.toString(), eps, List.of(), false, List.of())));
+                } finally {
+                    registry.plugging().unlock();
                 }
                 // Disconnected from every network while stopped: it starts with loopback only, as Docker's does.
                 if (!eps.isEmpty()) published = ports.publish(id, spec, eps.get(0).ip());
@@ -420,25 +427,41 @@ public final class Sandboxes {
             Attachment next = a.plus(m);
             if (a.sandbox() != null) {
                 Path netns = Path.of(a.sandbox().netns());
-                LiveEndpoint e = plug(netns, m, nextIfName(a.sandbox()), false);
-                List<LiveEndpoint> eps = new ArrayList<>(a.sandbox().endpoints());
-                eps.add(e);
-                next = next.withSandbox(a.sandbox().withEndpoints(eps));
-                if (!n.isDefaultBridge() && !dns.serving(containerId) && spec != null) {
-                    // As libnetwork does when a sandbox gains a user network: the embedded DNS starts and resolv.conf points at it.
-                    SandboxFiles.Resolv resolv = SandboxFiles.resolv(spec, options, true);
-                    Attachment.Sandbox sb = next.sandbox();
-                    next = next.withSandbox(new Attachment.Sandbox(sb.netns(), sb.endpoints(), sb.ports(), true, resolv.upstreams()));
-                    attachments.put(containerId, next);
-                    dns.start(containerId, netns, new NameTable(containerId, attachments, registry, containers), () -> upstreams(containerId));
-                    try {
-                        SandboxFiles.write(spec.resolvConfFile(), resolv.content());
-                    } catch (java.io.IOException io) {
-                        throw BerthException.internal("update the resolv.conf of " + containerId + ": " + io.getMessage(), io);
-                    }
+                LiveEndpoint e;
+                registry.plugging().lock();
+                try {
+                    e = plug(netns, m, nextIfName(a.sandbox()), false);
+                    List<LiveEndpoint> visible = new ArrayList<>(a.sandbox().endpoints());
+                    visible.add(e);
+                    attachments.put(containerId, a.plus(m).withSandbox(a.sandbox().withEndpoints(visible)));
+                } finally {
+                    registry.plugging().unlock();
                 }
-                attachments.put(containerId, next);
-                rewriteHosts(next, spec);
+                boolean dnsStarted = false;
+                try {
+                    List<LiveEndpoint> eps = new ArrayList<>(a.sandbox().endpoints());
+                    eps.add(e);
+                    next = next.withSandbox(a.sandbox().withEndpoints(eps));
+                    if (!n.isDefaultBridge() && !dns.serving(containerId) && spec != null) {
+                        // As libnetwork does when a sandbox gains a user network: the embedded DNS starts and resolv.conf points at it.
+                        SandboxFiles.Resolv resolv = SandboxFiles.resolv(spec, options, true);
+                        Attachment.Sandbox sb = next.sandbox();
+                        next = next.withSandbox(new Attachment.Sandbox(sb.netns(), sb.endpoints(), sb.ports(), true, resolv.upstreams()));
+                        attachments.put(containerId, next);
+                        dns.start(containerId, netns, new NameTable(containerId, attachments, registry, containers), () -> upstreams(containerId));
+                        dnsStarted = true;
+                        SandboxFiles.write(spec.resolvConfFile(), resolv.content());
+                    }
+                    attachments.put(containerId, next);
+                    rewriteHosts(next, spec);
+                } catch (RuntimeException | java.io.IOException failure) {
+                    // All or nothing: the container stays as it was, the new address and veth go.
+                    if (dnsStarted) dns.stop(containerId);
+                    unplug(e);
+                    attachments.put(containerId, a);
+                    if (failure instanceof RuntimeException re) throw re;
+                    throw BerthException.internal("connect " + containerId + " to " + n.name() + ": " + failure.getMessage(), failure);
+                }
             }
             attachments.put(containerId, next);
             store.save(next);

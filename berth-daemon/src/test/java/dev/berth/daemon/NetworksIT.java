@@ -223,6 +223,24 @@ class NetworksIT {
                 in.receive(got);
             }
             assertEquals("ping-udp", new String(got.array(), 0, got.position(), StandardCharsets.UTF_8));
+
+            // The port changes hands (the new owner at another address) while the client keeps its socket:
+            // its conntrack entry must not keep sending it to the old address.
+            ok("rm", "-f", "udp");
+            ok("run", "-d", "--name", "filler", "busybox", "sleep", "60");
+            ok("run", "-d", "--name", "udp2", "-p", hp + ":9999/udp", "busybox", "sleep", "60");
+            Path key2 = Path.of(ok("inspect", "-f", "{{.NetworkSettings.SandboxKey}}", "udp2").strip());
+            try (DatagramChannel in2 = Netns.call(key2, () -> DatagramChannel.open(java.net.StandardProtocolFamily.INET)
+                    .bind(new InetSocketAddress(9999)))) {
+                in2.configureBlocking(false);
+                ByteBuffer got2 = ByteBuffer.allocate(64);
+                for (int i = 0; i < 20 && got2.position() == 0; i++) {
+                    s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), hp));
+                    Thread.sleep(100);
+                    in2.receive(got2);
+                }
+                assertEquals("ping-udp", new String(got2.array(), 0, got2.position(), StandardCharsets.UTF_8), "the new owner gets the flow");
+            }
         }
     }
 

@@ -180,7 +180,10 @@ public final class Sandboxes {
                 SandboxFiles.writeHosts(spec, hostEntries(next), linkEntries(spec), eps.isEmpty() ? null : gatewayOf(eps.get(0)));
                 SandboxFiles.write(spec.resolvConfFile(), resolv.content());
                 store.save(next);
-                if (!published.isEmpty()) firewall.apply(registry::all, this::published);
+                if (!published.isEmpty()) {
+                    firewall.apply(registry::all, this::published);
+                    forgetUdpFlows(published);
+                }
                 return netns;
             } catch (RuntimeException | java.io.IOException e) {
                 dns.stop(id);
@@ -313,7 +316,11 @@ public final class Sandboxes {
             Attachment next = a.withSandbox(null);
             attachments.put(containerId, next);
             store.save(next);
-            if (!a.sandbox().ports().isEmpty()) applyLater();
+            if (!a.sandbox().ports().isEmpty()) {
+                applyLater();
+                List<Published> gone = a.sandbox().ports();
+                Thread.ofVirtual().name("conntrack-gc").start(() -> forgetUdpFlows(gone));
+            }
         }
     }
 
@@ -324,6 +331,20 @@ public final class Sandboxes {
             refreshQueued.set(false);
             safeApply();
         });
+    }
+
+    /**
+     * UDP "connections" keep their DNAT while packets flow: entries made for a port's previous owner
+     * (or for nobody) would keep a sending client away from the container now behind it. Docker
+     * flushes them the same way.
+     */
+    private static void forgetUdpFlows(List<Published> ports) {
+        if (ports.stream().noneMatch(p -> p.proto().equals("udp"))) return;
+        try (dev.berth.netlink.Conntrack ct = dev.berth.netlink.Conntrack.open()) {
+            for (Published p : ports) if (p.proto().equals("udp")) ct.deleteUdpTo(p.hostPort());
+        } catch (RuntimeException e) {
+            LOG.warning("flush conntrack entries of published UDP ports: " + e.getMessage());
+        }
     }
 
     private void safeApply() {

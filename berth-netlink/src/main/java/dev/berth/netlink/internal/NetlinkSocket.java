@@ -36,7 +36,12 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     public static NetlinkSocket open() throws Errno {
-        int fd = SocketCalls.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+        return open(NETLINK_ROUTE);
+    }
+
+    /** A socket of another netlink family (NETLINK_NETFILTER for conntrack). */
+    public static NetlinkSocket open(int protocol) throws Errno {
+        int fd = SocketCalls.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
         NetlinkSocket s = new NetlinkSocket(fd);
         try {
             s.configure();

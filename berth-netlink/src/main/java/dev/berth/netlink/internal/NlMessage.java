@@ -25,6 +25,13 @@ public final class NlMessage {
         seg.set(U16, 6, (short) flags);
     }
 
+    /** struct nfgenmsg: the header of nfnetlink (conntrack) messages. */
+    public NlMessage nfgenmsg(int family) {
+        int at = reserve(4);
+        seg.set(ValueLayout.JAVA_BYTE, at, (byte) family);
+        return this;
+    }
+
     public NlMessage ifinfomsg(int family, int index, int flags, int change) {
         int at = reserve(IFINFOMSG_LEN);
         seg.set(ValueLayout.JAVA_BYTE, at, (byte) family);

@@ -11,7 +11,8 @@ dout=${lib:-$top/berth-daemon/target}/berth-daemon.aot
 bundle=$(mktemp -d /tmp/berth-aot.XXXXXX)
 daemon_pid=""
 cleanup() {
-  [ -n "$daemon_pid" ] && kill "$daemon_pid" 2>/dev/null && wait "$daemon_pid" 2>/dev/null
+  set +e  # every step runs, whatever the one before returned
+  if [ -n "$daemon_pid" ]; then kill "$daemon_pid" 2>/dev/null; wait "$daemon_pid" 2>/dev/null; fi
   pkill -9 -f "nsexec monitor $bundle" 2>/dev/null || true
   grep " $bundle" /proc/mounts | awk '{print $2}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rmdir /sys/fs/cgroup/*/berth-aot/* /sys/fs/cgroup/*/berth-aot /sys/fs/cgroup/berth-aot 2>/dev/null || true

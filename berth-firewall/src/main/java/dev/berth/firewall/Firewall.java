@@ -81,7 +81,7 @@ public final class Firewall implements AutoCloseable {
     }
 
     /** {@code nft list table ip <table>}, for tests and diagnostics. */
-    public String currentRuleset() {
+    public synchronized String currentRuleset() {
         Command.Result r = nft("list table ip " + table, false);
         if (!r.ok()) {
             if (r.stderr().contains("No such file or directory")) throw BerthException.notFound("nftables table ip %s does not exist", table);

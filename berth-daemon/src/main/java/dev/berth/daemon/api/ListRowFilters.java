@@ -20,8 +20,10 @@ final class ListRowFilters {
         if (f.has("network") && f.get("network").stream().noneMatch(n -> onNetwork(row, n))) return false;
         if (f.has("volume") && f.get("volume").stream().noneMatch(v -> hasMount(row, v))) return false;
         if (f.has("health") && !f.get("health").contains(health)) return false;
-        if (f.has("publish") && f.get("publish").stream().noneMatch(p -> anyPort(row, "publish", p, "PublicPort"))) return false;
-        if (f.has("expose") && f.get("expose").stream().noneMatch(p -> anyPort(row, "expose", p, "PrivatePort"))) return false;
+        // moby keeps a row when any of its ports matches a publish value or an expose value (one or the other).
+        if ((f.has("publish") || f.has("expose"))
+                && f.get("publish").stream().noneMatch(p -> anyPort(row, "publish", p, "PublicPort"))
+                && f.get("expose").stream().noneMatch(p -> anyPort(row, "expose", p, "PrivatePort"))) return false;
         return true;
     }
 

@@ -33,6 +33,14 @@ class ListRowFiltersTest {
     }
 
     @Test
+    void publishOrExposeKeepsTheRowAsMobyDoes() {
+        Filters both = Filters.parse("{\"publish\":[\"32768\"],\"expose\":[\"9999\"]}", java.util.Set.of("publish", "expose"));
+        assertTrue(ListRowFilters.matches(ROW, both, "none"), "one of the two matches");
+        Filters neither = Filters.parse("{\"publish\":[\"1\"],\"expose\":[\"9999\"]}", java.util.Set.of("publish", "expose"));
+        assertFalse(ListRowFilters.matches(ROW, neither, "none"));
+    }
+
+    @Test
     void badPortValuesAreDockersErrors() {
         BerthException e = assertThrows(BerthException.class, () -> ListRowFilters.PortRange.parse("publish", "abc"));
         assertEquals(BerthException.Kind.INVALID_ARGUMENT, e.kind());

@@ -80,7 +80,13 @@ public final class NetworkService implements AutoCloseable {
                 registry.remove(bridge.id());
                 if (bridge.bridge() != null && !bridge.bridge().equals(options.bridge()) && !bridge.adoptedBridge()) links.deleteBridge(bridge.bridge());
             }
+            NetworkRecord old = bridge;
             bridge = defaultBridge(bridge == null ? newId() : bridge.id());
+            // Still our own bridge when only --bip changed: what adopted it was decided when it was first used.
+            if (old != null && options.bridge().equals(old.bridge()) && old.adoptedBridge() != bridge.adoptedBridge())
+                bridge = new NetworkRecord(bridge.id(), bridge.name(), bridge.driver(), bridge.created(), bridge.bridge(), bridge.subnet(),
+                        bridge.gateway(), bridge.ipRange(), bridge.internal(), bridge.attachable(), bridge.enableIpv6(), bridge.labels(),
+                        bridge.options(), bridge.predefined(), old.adoptedBridge());
             registry.put(bridge);
             store.save(bridge);
         }

@@ -319,7 +319,11 @@ public final class Sandboxes {
             if (!a.sandbox().ports().isEmpty()) {
                 applyLater();
                 List<Published> gone = a.sandbox().ports();
-                Thread.ofVirtual().name("conntrack-gc").start(() -> forgetUdpFlows(gone));
+                // After the rules are gone: a client still sending must not re-create an entry to the dead address.
+                Thread.ofVirtual().name("conntrack-gc").start(() -> {
+                    safeApply();
+                    forgetUdpFlows(gone);
+                });
             }
         }
     }
@@ -340,8 +344,10 @@ public final class Sandboxes {
      */
     private static void forgetUdpFlows(List<Published> ports) {
         if (ports.stream().noneMatch(p -> p.proto().equals("udp"))) return;
+        java.util.Set<Integer> udp = new java.util.HashSet<>();
+        for (Published p : ports) if (p.proto().equals("udp")) udp.add(p.hostPort());
         try (dev.berth.netlink.Conntrack ct = dev.berth.netlink.Conntrack.open()) {
-            for (Published p : ports) if (p.proto().equals("udp")) ct.deleteUdpTo(p.hostPort());
+            ct.deleteUdpTo(udp);
         } catch (RuntimeException e) {
             LOG.warning("flush conntrack entries of published UDP ports: " + e.getMessage());
         }

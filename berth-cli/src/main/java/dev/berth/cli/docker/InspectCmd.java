@@ -3,13 +3,8 @@ package dev.berth.cli.docker;
 import dev.berth.cli.client.DaemonError;
 import dev.berth.cli.client.Query;
 import dev.berth.cli.client.Response;
-import dev.berth.cli.format.JsonIndent;
 import dev.berth.cli.opts.Converters;
-import dev.berth.cli.template.GoTemplate;
-import dev.berth.cli.template.TemplateException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,55 +46,7 @@ final class InspectCmd extends DockerCommand {
         if (!t.isEmpty() && !TYPES.contains(t)) {
             throw new CliException("unknown type: \"" + t + "\": must be one of \"" + String.join("\", \"", TYPES) + "\"");
         }
-        GoTemplate template = null;
-        if (!format.isEmpty() && !format.equals("json")) {
-            try {
-                template = GoTemplate.parse(format);
-            } catch (TemplateException e) {
-                throw new CliException("template parsing error: " + e.getMessage(), 64);
-            }
-        }
-        List<byte[]> raws = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        StringBuilder templated = new StringBuilder();
-        for (String ref : args) {
-            byte[] raw;
-            try {
-                raw = find(ref, t);
-            } catch (CliException | DaemonError e) {
-                errors.add(e.getMessage());
-                continue;
-            }
-            if (template == null) {
-                raws.add(raw);
-                continue;
-            }
-            try {
-                Object data = dev.berth.cli.client.JsonCodec.toJava(dev.berth.cli.client.JsonCodec.parse(raw));
-                templated.append(template.executeInspect(data)).append('\n');
-            } catch (TemplateException e) {
-                errors.add("template parsing error: " + e.getMessage());
-            } catch (IOException e) {
-                errors.add("unable to read inspect data: " + e.getMessage());
-            }
-        }
-        if (template != null) {
-            out().print(templated.isEmpty() ? "\n" : templated);
-        } else if (raws.isEmpty()) {
-            out().println("[]");
-        } else {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.write('[');
-            for (int i = 0; i < raws.size(); i++) {
-                if (i > 0) all.write(',');
-                all.writeBytes(raws.get(i));
-            }
-            all.write(']');
-            out().println(format.equals("json") ? JsonIndent.compact(all.toByteArray()) : JsonIndent.indent(all.toByteArray(), "    "));
-        }
-        CliException e = joined(errors);
-        if (e != null) throw e;
-        return 0;
+        return InspectPrinter.print(out(), format, args, ref -> find(ref, t));
     }
 
     private byte[] find(String ref, String t) {

@@ -1,16 +1,9 @@
 package dev.berth.cli.docker;
 
-import dev.berth.cli.client.DaemonError;
-import dev.berth.cli.client.JsonCodec;
 import dev.berth.cli.client.Query;
 import dev.berth.cli.client.Response;
-import dev.berth.cli.format.JsonIndent;
 import dev.berth.cli.opts.Converters;
-import dev.berth.cli.template.GoTemplate;
-import dev.berth.cli.template.TemplateException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,54 +26,7 @@ final class NetworkInspectCmd extends DockerCommand {
 
     @Override
     int run() {
-        GoTemplate template = null;
-        if (!format.isEmpty() && !format.equals("json")) {
-            try {
-                template = GoTemplate.parse(format);
-            } catch (TemplateException e) {
-                throw new CliException("template parsing error: " + e.getMessage(), 64);
-            }
-        }
-        List<byte[]> found = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        StringBuilder templated = new StringBuilder();
-        for (String name : args) {
-            byte[] raw;
-            try {
-                raw = fetch(name);
-            } catch (CliException | DaemonError e) {
-                errors.add(e.getMessage());
-                continue;
-            }
-            if (template == null) {
-                found.add(raw);
-                continue;
-            }
-            try {
-                templated.append(template.executeInspect(JsonCodec.toJava(JsonCodec.parse(raw)))).append('\n');
-            } catch (TemplateException e) {
-                errors.add("template parsing error: " + e.getMessage());
-            } catch (IOException e) {
-                errors.add("unable to read inspect data: " + e.getMessage());
-            }
-        }
-        if (template != null) {
-            out().print(templated.isEmpty() ? "\n" : templated);
-        } else if (found.isEmpty()) {
-            out().println("[]");
-        } else {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            all.write('[');
-            for (int i = 0; i < found.size(); i++) {
-                if (i > 0) all.write(',');
-                all.writeBytes(found.get(i));
-            }
-            all.write(']');
-            out().println(format.equals("json") ? JsonIndent.compact(all.toByteArray()) : JsonIndent.indent(all.toByteArray(), "    "));
-        }
-        CliException e = joined(errors);
-        if (e != null) throw e;
-        return 0;
+        return InspectPrinter.print(out(), format, args, this::fetch);
     }
 
     private byte[] fetch(String name) {
